@@ -1,0 +1,17 @@
+using Coordination.Gateway;
+using Coordination.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("gateway");
+builder.AddAgencyAuthentication();
+builder.AddProxy();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapReverseProxy();
+app.Run();
+
+/// <summary>Entry point, visible to the tests.</summary>
+public partial class Program;

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Coordination.ServiceDefaults;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Eventing;
+
+/// <summary>Marten as every service uses it: its own schema, stream per aggregate, the relay.</summary>
+public static class EventStore
+{
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
+        this WebApplicationBuilder builder, string schema, Action<StoreOptions> configure)
+    {
+        var connectionString = builder.AddPostgres();
+
+        return builder.Services.AddMarten((StoreOptions opts) =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = schema;
+                opts.Events.DatabaseSchemaName = schema;
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                opts.UseSystemTextJsonForSerialization(configure: j =>
+                {
+                    j.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+                    j.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+                });
+                // The relay should see a commit within a fraction of a second, and a standby
+                // instance take over the relay soon after the active one stops.
+                opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
+                opts.Projections.LeadershipPollingTime = 1000;
+                // Services may share one database (one schema each): their daemons must not
+                // compete for the same advisory lock.
+                opts.Projections.DaemonLockId = LockIdFor(schema);
+                configure(opts);
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            // One relay at a time per service, whichever instance holds the lock.
+            .AddAsyncDaemon(DaemonMode.HotCold);
+    }
+
+    /// <summary>Publishes the service's stored events through <typeparamref name="TMap"/>.</summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddIntegrationRelay<TMap>(
+        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
+        where TMap : class, IIntegrationEventMap
+    {
+        marten.Services.AddSingleton<IIntegrationEventMap, TMap>();
+        return marten.AddSubscriptionWithServices<IntegrationRelay>(ServiceLifetime.Singleton,
+            o => o.Name = IntegrationRelay.SubscriptionName);
+    }
+
+    private static int LockIdFor(string schema) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(schema)));
+}

@@ -1,0 +1,36 @@
+using Coordination.ServiceDefaults;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Eventing;
+
+/// <summary>MassTransit over RabbitMQ as every service uses it.</summary>
+public static class Messaging
+{
+    public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        var broker = builder.Configuration.GetConnectionString("RabbitMq")
+            ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not set.");
+        builder.Services.AddMassTransit(x =>
+        {
+            // A government data system sends nothing out by itself.
+            x.DisableUsageTelemetry();
+            consumers?.Invoke(x);
+            x.AddConfigureEndpointsCallback((_, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
+            });
+            x.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(broker), h => h.PublisherConfirmation = true);
+                rabbit.PrefetchCount = 64;
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        // Start serving even while the broker is away: the event store keeps what is written.
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = false);
+        return builder;
+    }
+}

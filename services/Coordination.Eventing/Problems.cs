@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Coordination.Eventing;
+
+/// <summary>RFC 9457 problem details for the outcomes every service shares.</summary>
+public static class Problems
+{
+    public static IResult For(DomainError error) => error switch
+    {
+        StateConflict c => Conflict(c.Detail, c.Title),
+        RuleBroken r => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: r.Title,
+            detail: r.Detail, extensions: new Dictionary<string, object?> { ["field"] = r.Field }),
+        _ => throw new ArgumentOutOfRangeException(nameof(error), error, null),
+    };
+
+    public static IResult Conflict(string detail, string title = "Conflict with the current state") =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+
+    public static IResult Stale() => Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed,
+        title: "Stale version", detail: "If-Match does not match the current version; read the record again.");
+
+    public static IResult Malformed(string field, string detail) => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest, title: "Malformed request", detail: detail,
+        extensions: new Dictionary<string, object?> { ["field"] = field });
+
+    public static IResult NotFound(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Coordination.Eventing;
+
+/// <summary>Stream versions as HTTP entity tags: version 3 is <c>"3"</c>.</summary>
+public static class Versions
+{
+    public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <returns>false when If-Match is present but not one of our entity tags.</returns>
+    public static bool TryReadIfMatch(HttpRequest request, out long? expected)
+    {
+        expected = null;
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrEmpty(header)) return true;
+        if (!EntityTagHeaderValue.TryParse(header, out var tag) || tag.IsWeak) return false;
+        if (!long.TryParse(tag.Tag.AsSpan(1, tag.Tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var v))
+            return false;
+        expected = v;
+        return true;
+    }
+}

@@ -1,0 +1,4 @@
+using Coordination.Eventing;
+using Coordination.DeceasedReturns;
+
+ServiceHost.Run<DeceasedReturnsModule>(args);

@@ -1,0 +1,35 @@
+using Coordination.Contracts;
+using Coordination.EventLog.Feed;
+using Coordination.EventLog.Log;
+using Coordination.Eventing;
+using MassTransit;
+
+namespace Coordination.EventLog;
+
+/// <summary>
+/// The shared, ordered, hash-chained log of every integration event, at <c>/api/events</c>.
+/// Its store is one append-only table rather than a Marten event store: the log needs one
+/// gapless global order across all sources, which a single serialized append gives.
+/// </summary>
+public sealed class EventLogModule : IServiceModule
+{
+    public static string Name => "event-log";
+
+    /// <summary>The one queue that receives every integration event.</summary>
+    public const string Queue = "event-log";
+
+    public static void Add(WebApplicationBuilder builder)
+    {
+        builder.AddPostgres();
+        builder.Services.AddSingleton<LogStore>();
+        builder.Services.AddHostedService<LogSchema>();
+        builder.AddMessaging(x =>
+        {
+            foreach (var contract in IntegrationEvents.All)
+                RegistrationConfiguratorExtensions.AddConsumer(x, typeof(LogConsumer<>).MakeGenericType(contract), null)
+                    .Endpoint(e => e.Name = Queue);
+        });
+    }
+
+    public static void Map(WebApplication app) => app.MapFeed();
+}

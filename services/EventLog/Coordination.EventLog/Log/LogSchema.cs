@@ -1,0 +1,34 @@
+using Npgsql;
+
+namespace Coordination.EventLog.Log;
+
+/// <summary>Creates the log's table before the service takes traffic.</summary>
+public sealed class LogSchema(NpgsqlDataSource dataSource) : IHostedService
+{
+    public const string Table = "event_log.entries";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            create schema if not exists event_log;
+            create table if not exists {Table} (
+                position bigint primary key,
+                id uuid not null unique,
+                type text not null,
+                source text not null,
+                subject text not null,
+                province text not null,
+                sequence text not null,
+                time timestamptz not null,
+                traceparent text,
+                data_classification text not null,
+                data text not null,
+                recorded_at timestamptz not null,
+                previous_hash bytea not null,
+                hash bytea not null);
+            """);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

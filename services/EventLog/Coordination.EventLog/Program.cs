@@ -1,0 +1,4 @@
+using Coordination.EventLog;
+using Coordination.Eventing;
+
+ServiceHost.Run<EventLogModule>(args);

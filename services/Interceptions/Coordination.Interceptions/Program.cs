@@ -1,0 +1,4 @@
+using Coordination.Eventing;
+using Coordination.Interceptions;
+
+ServiceHost.Run<InterceptionsModule>(args);

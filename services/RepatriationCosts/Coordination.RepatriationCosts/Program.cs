@@ -1,0 +1,4 @@
+using Coordination.Eventing;
+using Coordination.RepatriationCosts;
+
+ServiceHost.Run<RepatriationCostsModule>(args);

@@ -1,0 +1,4 @@
+using Coordination.Eventing;
+using Coordination.WorkerRegistry;
+
+ServiceHost.Run<WorkerRegistryModule>(args);

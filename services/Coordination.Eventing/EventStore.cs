@@ -32,10 +32,8 @@ public static class EventStore
                     j.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
                     j.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
                 });
-                // The relay should see a commit within a fraction of a second, and a standby
-                // instance take over the relay soon after the active one stops.
+                // The relay should see a commit within a fraction of a second.
                 opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
-                opts.Projections.LeadershipPollingTime = 1000;
                 // Services may share one database (one schema each): their daemons must not
                 // compete for the same advisory lock.
                 opts.Projections.DaemonLockId = LockIdFor(schema);
@@ -43,8 +41,11 @@ public static class EventStore
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            // One relay at a time per service, whichever instance holds the lock.
-            .AddAsyncDaemon(DaemonMode.HotCold);
+            // Solo, not HotCold: HotCold's leader lock goes through DistributedLock.Postgres,
+            // and the 1.3.1 that stands in for Marten's patched 1.3.3 refuses the data source
+            // Marten hands it ("Multiplexing is current incompatible with DbDataSource").
+            // Until that is solved, run one instance of each service.
+            .AddAsyncDaemon(DaemonMode.Solo);
     }
 
     /// <summary>Publishes the service's stored events through <typeparamref name="TMap"/>.</summary>

@@ -24,6 +24,6 @@ public readonly partial record struct RegionCode
 
     public override string ToString() => Value;
 
-    [GeneratedRegex(@"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

@@ -5,8 +5,8 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using Npgsql;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Eventing;
@@ -17,11 +17,13 @@ public static class EventStore
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
         this WebApplicationBuilder builder, string schema, Action<StoreOptions> configure)
     {
-        var connectionString = builder.AddPostgres();
+        builder.AddPostgres();
 
-        return builder.Services.AddMarten((StoreOptions opts) =>
+        // Built when first resolved, so that configuration added after Program ran (tests) counts.
+        return builder.Services.AddMarten(services =>
             {
-                opts.Connection(connectionString);
+                var opts = new StoreOptions();
+                opts.Connection(services.GetRequiredService<NpgsqlDataSource>());
                 opts.DatabaseSchemaName = schema;
                 opts.Events.DatabaseSchemaName = schema;
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
@@ -38,6 +40,7 @@ public static class EventStore
                 // compete for the same advisory lock.
                 opts.Projections.DaemonLockId = LockIdFor(schema);
                 configure(opts);
+                return opts;
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

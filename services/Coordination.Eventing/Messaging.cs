@@ -11,8 +11,6 @@ public static class Messaging
 {
     public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
     {
-        var broker = builder.Configuration.GetConnectionString("RabbitMq")
-            ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not set.");
         builder.Services.AddMassTransit(x =>
         {
             // A government data system sends nothing out by itself.
@@ -24,6 +22,8 @@ public static class Messaging
             });
             x.UsingRabbitMq((context, rabbit) =>
             {
+                var broker = context.GetRequiredService<IConfiguration>().GetConnectionString("RabbitMq")
+                    ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not set.");
                 rabbit.Host(new Uri(broker), h => h.PublisherConfirmation = true);
                 rabbit.PrefetchCount = 64;
                 rabbit.ConfigureEndpoints(context);

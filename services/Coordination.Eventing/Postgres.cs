@@ -9,15 +9,17 @@ namespace Coordination.Eventing;
 
 public static class Postgres
 {
-    /// <summary>Registers the service's <see cref="NpgsqlDataSource"/> and its readiness check.</summary>
-    /// <returns>the connection string, <c>ConnectionStrings:Postgres</c>.</returns>
-    public static string AddPostgres(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Registers the service's <see cref="NpgsqlDataSource"/> (<c>ConnectionStrings:Postgres</c>,
+    /// read when first resolved) and its readiness check.
+    /// </summary>
+    public static WebApplicationBuilder AddPostgres(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Postgres")
-            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set.");
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(services => NpgsqlDataSource.Create(
+            services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set.")));
         builder.Services.AddReadyCheck<PostgresReadyCheck>("postgres");
-        return connectionString;
+        return builder;
     }
 }
 

@@ -12,6 +12,3 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapReverseProxy();
 app.Run();
-
-/// <summary>Entry point, visible to the tests.</summary>
-public partial class Program;

@@ -1,0 +1,128 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Coordination.DeceasedReturns;
+using Coordination.EventLog;
+using Coordination.Gateway;
+using Coordination.Interceptions;
+using Coordination.RepatriationCosts;
+using Coordination.WorkerRegistry;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Coordination.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole system for a test run: the five services and the gateway on loopback ports,
+/// against a database and a RabbitMQ virtual host of the run's own.
+/// </summary>
+public sealed class CoordinationStack : IAsyncLifetime
+{
+    private Servers _servers = null!;
+    private string _database = "";
+    private readonly Dictionary<string, IDisposable> _services = [];
+
+    public string Postgres { get; private set; } = "";
+    public ServiceApp<WorkerRegistryModule> Registry { get; private set; } = null!;
+    public ServiceApp<EventLogModule> EventLog { get; private set; } = null!;
+    public ServiceApp<GatewayOptions> Gateway { get; private set; } = null!;
+
+    private readonly int _registryPort = Ports.Free();
+
+    public async Task InitializeAsync()
+    {
+        _servers = await Servers.StartAsync();
+        _database = $"coordination_test_{Guid.NewGuid():N}"[..40];
+        await using (var admin = NpgsqlDataSource.Create(_servers.Postgres))
+            await admin.CreateCommand($"create database {_database}").ExecuteNonQueryAsync();
+        Postgres = new NpgsqlConnectionStringBuilder(_servers.Postgres) { Database = _database }.ConnectionString;
+
+        Registry = StartRegistry();
+        var interceptions = Start<InterceptionsModule>(Ports.Free());
+        var costs = Start<RepatriationCostsModule>(Ports.Free());
+        var deceased = Start<DeceasedReturnsModule>(Ports.Free());
+        EventLog = Start<EventLogModule>(Ports.Free());
+
+        var gatewaySettings = new Dictionary<string, string?>();
+        foreach (var (cluster, app) in new (string, Uri)[]
+                 {
+                     ("worker-registry", Registry.Address), ("interceptions", interceptions.Address),
+                     ("repatriation-costs", costs.Address), ("deceased-returns", deceased.Address),
+                     ("event-log", EventLog.Address),
+                 })
+            gatewaySettings[$"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address"] = app.ToString();
+        Gateway = new ServiceApp<GatewayOptions>(Ports.Free(), gatewaySettings);
+        Gateway.StartServer();
+
+        using var client = new HttpClient { BaseAddress = Gateway.Address };
+        await Eventually.Get(async () => (await client.GetAsync("/health/ready")).IsSuccessStatusCode ? "ready" : null,
+            TimeSpan.FromSeconds(60), "the gateway and every service behind it becoming ready");
+    }
+
+    /// <summary>Starts the registry, again after <see cref="StopRegistryAsync"/>, on the same port.</summary>
+    public ServiceApp<WorkerRegistryModule> StartRegistry() => Registry = Start<WorkerRegistryModule>(_registryPort);
+
+    public async Task StopRegistryAsync()
+    {
+        _services.Remove(nameof(WorkerRegistryModule));
+        await Registry.DisposeAsync();
+    }
+
+    private ServiceApp<T> Start<T>(int port) where T : class
+    {
+        var app = new ServiceApp<T>(port, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = Postgres,
+            ["ConnectionStrings:RabbitMq"] = _servers.RabbitMq,
+        });
+        app.StartServer();
+        _services[typeof(T).Name] = app;
+        return app;
+    }
+
+    /// <summary>A client of the gateway, authenticated as <paramref name="agency"/> with its development key.</summary>
+    public HttpClient ClientFor(string agency)
+    {
+        var client = new HttpClient { BaseAddress = Gateway.Address };
+        client.DefaultRequestHeaders.Add("X-Api-Key", $"dev-{agency}");
+        return client;
+    }
+
+    /// <summary>The log's entries (CloudEvents) whose subject is one of <paramref name="subjects"/>.</summary>
+    public async Task<List<JsonElement>> LoggedEvents(HttpClient client, IReadOnlySet<string> subjects)
+    {
+        var found = new List<JsonElement>();
+        var after = 0L;
+        while (true)
+        {
+            using var response = await client.GetAsync($"/api/events?after={after}&limit=1000");
+            response.EnsureSuccessStatusCode();
+            var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            if (page.GetArrayLength() == 0) return found;
+            found.AddRange(page.EnumerateArray().Where(e => subjects.Contains(e.GetProperty("subject").GetString()!)).Select(e => e.Clone()));
+            after = NextAfter(response.Headers);
+        }
+    }
+
+    private static long NextAfter(HttpResponseHeaders headers)
+    {
+        var link = headers.GetValues("Link").Single();
+        var query = link[(link.IndexOf("after=", StringComparison.Ordinal) + 6)..];
+        return long.Parse(query[..query.IndexOf('&', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        foreach (var app in _services.Values) app.Dispose();
+        NpgsqlConnection.ClearAllPools();
+        await using (var admin = NpgsqlDataSource.Create(_servers.Postgres))
+            await admin.CreateCommand($"drop database if exists {_database} with (force)").ExecuteNonQueryAsync();
+        await _servers.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class StackCollection : ICollectionFixture<CoordinationStack>
+{
+    public const string Name = "stack";
+}

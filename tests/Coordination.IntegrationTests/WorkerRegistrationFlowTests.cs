@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Coordination.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace Coordination.IntegrationTests;
+
+[Collection(StackCollection.Name)]
+public class WorkerRegistrationFlowTests(CoordinationStack stack)
+{
+    [Fact]
+    public async Task A_worker_registered_through_the_gateway_is_in_the_shared_log_as_a_CloudEvent_within_2_seconds()
+    {
+        using var ntt = stack.ClientFor("disnakertrans-ntt");
+        using var integrator = stack.ClientFor("integrator-demo");
+
+        using var created = await ntt.Register(new
+        {
+            nik = "5301061203980001", fullName = "Yohanes Contoh", sex = "male", birthDate = "1998-03-12",
+            originRegion = "53.01.06",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("\"1\"", created.Headers.ETag?.Tag);
+        var subject = Workers.SubjectOf(created);
+        var logged = await Eventually.Get(async () => await stack.LoggedEvents(integrator, new HashSet<string> { subject }) is [_] found ? found : null,
+            TimeSpan.FromSeconds(2), "the registration reaching the shared log");
+        var cloudEvent = logged[0];
+        Assert.Equal("1.0", cloudEvent.GetProperty("specversion").GetString());
+        Assert.Equal("coordination.worker-registry.worker-registered.v1", cloudEvent.GetProperty("type").GetString());
+        Assert.Equal("/services/worker-registry", cloudEvent.GetProperty("source").GetString());
+        Assert.Equal("53", cloudEvent.GetProperty("province").GetString());
+        Assert.Equal("1", cloudEvent.GetProperty("sequence").GetString());
+        Assert.Equal("personal", cloudEvent.GetProperty("dataclassification").GetString());
+        Assert.True(Guid.TryParse(cloudEvent.GetProperty("id").GetString(), out _));
+        var data = cloudEvent.GetProperty("data");
+        Assert.Equal(subject, "worker/" + data.GetProperty("workerId").GetString());
+        Assert.Equal("5301061203980001", data.GetProperty("nik").GetString());
+        Assert.Equal("disnakertrans-ntt", data.GetProperty("registeredBy").GetString());
+    }
+
+    [Fact]
+    public async Task A_registered_worker_reads_back_through_the_gateway_with_its_version_as_ETag()
+    {
+        using var ntt = stack.ClientFor("disnakertrans-ntt");
+        using var created = await ntt.Register(Workers.Minimal("Agnes Fiktif"));
+
+        using var read = await ntt.GetAsync(created.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("\"1\"", read.Headers.ETag?.Tag);
+        var worker = await read.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Agnes Fiktif", worker.GetProperty("fullName").GetString());
+        Assert.Equal("female", worker.GetProperty("sex").GetString());
+        Assert.Equal("prospective", worker.GetProperty("status").GetString());
+    }
+
+    public static TheoryData<string, HttpStatusCode, string?> BadRequests() => new()
+    {
+        { "{\"fullName\": ", HttpStatusCode.BadRequest, null },
+        { """{"nik":"53010612039800011","fullName":"A","sex":"male","birthDate":"1998-03-12","originRegion":"53.01.06"}""", HttpStatusCode.BadRequest, "nik" },
+        { """{"fullName":"A\u0007B","sex":"male","birthDate":"1998-03-12","originRegion":"53.01.06"}""", HttpStatusCode.BadRequest, "fullName" },
+        { """{"fullName":"A","sex":"m","birthDate":"1998-03-12","originRegion":"53.01.06"}""", HttpStatusCode.BadRequest, "sex" },
+        { """{"fullName":"A","sex":"male","birthDate":"12/03/1998","originRegion":"53.01.06"}""", HttpStatusCode.BadRequest, "birthDate" },
+        { """{"fullName":"A","sex":"male","birthDate":"1998-03-12","originRegion":"Kupang"}""", HttpStatusCode.BadRequest, "originRegion" },
+        { """{"fullName":"A","sex":"male","birthDate":"2999-03-12","originRegion":"53.01.06"}""", HttpStatusCode.UnprocessableEntity, "birthDate" },
+        { """{"nik":"5301061303980001","fullName":"A","sex":"male","birthDate":"1998-03-12","originRegion":"53.01.06"}""", HttpStatusCode.UnprocessableEntity, "nik" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task Bad_input_gets_problem_details_naming_the_field_and_stores_nothing(string body, HttpStatusCode status, string? field)
+    {
+        using var ntt = stack.ClientFor("disnakertrans-ntt");
+        var before = await StoredEventCount();
+
+        using var response = await ntt.PostAsync("/api/registry/workers", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        if (field is not null)
+            Assert.Equal(field, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(before, await StoredEventCount());
+    }
+
+    private async Task<long> StoredEventCount()
+    {
+        await using var db = NpgsqlDataSource.Create(stack.Postgres);
+        return (long)(await db.CreateCommand("select count(*) from worker_registry.mt_events").ExecuteScalarAsync())!;
+    }
+}

@@ -34,8 +34,14 @@ public static class EventStore
                     j.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
                     j.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
                 });
-                // The relay should see a commit within a fraction of a second.
+                // The relay should see a commit within a fraction of a second, and a standby
+                // instance take it over within a second or two of the active one stopping.
                 opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
+                opts.Projections.LeadershipPollingTime = 1000;
+                // A transaction-scoped leader lock. The session-scoped default asks
+                // DistributedLock.Postgres for its multiplexing mode, which the 1.3.1 that stands
+                // in for Marten's patched 1.3.3 refuses on a data source (deploy/packages/README.md).
+                opts.Events.UseAdvisoryLockTransaction = true;
                 // Services may share one database (one schema each): their daemons must not
                 // compete for the same advisory lock.
                 opts.Projections.DaemonLockId = LockIdFor(schema);
@@ -44,11 +50,8 @@ public static class EventStore
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            // Solo, not HotCold: HotCold's leader lock goes through DistributedLock.Postgres,
-            // and the 1.3.1 that stands in for Marten's patched 1.3.3 refuses the data source
-            // Marten hands it ("Multiplexing is current incompatible with DbDataSource").
-            // Until that is solved, run one instance of each service.
-            .AddAsyncDaemon(DaemonMode.Solo);
+            // One relay at a time per service, whichever instance holds the lock.
+            .AddAsyncDaemon(DaemonMode.HotCold);
     }
 
     /// <summary>Publishes the service's stored events through <typeparamref name="TMap"/>.</summary>

@@ -19,6 +19,9 @@ public static class Messaging
             x.AddConfigureEndpointsCallback((_, endpoint) =>
             {
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
+                // Consumers are idempotent (Inbox), so a retry after a lost race or a passing
+                // outage is safe; what still fails goes to the endpoint's _error queue.
+                endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000, 5000));
             });
             x.UsingRabbitMq((context, rabbit) =>
             {

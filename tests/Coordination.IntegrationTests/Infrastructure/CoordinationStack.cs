@@ -112,12 +112,16 @@ public sealed class CoordinationStack : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Gateway.DisposeAsync();
+        // Also after a failed start: dispose what did start.
+        if (Gateway is not null) await Gateway.DisposeAsync();
         foreach (var app in _services.Values) app.Dispose();
         NpgsqlConnection.ClearAllPools();
-        await using (var admin = NpgsqlDataSource.Create(_servers.Postgres))
+        if (_database.Length > 0)
+        {
+            await using var admin = NpgsqlDataSource.Create(_servers.Postgres);
             await admin.CreateCommand($"drop database if exists {_database} with (force)").ExecuteNonQueryAsync();
-        await _servers.DisposeAsync();
+        }
+        if (_servers is not null) await _servers.DisposeAsync();
     }
 }
 

@@ -32,6 +32,7 @@ public static class Messaging
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        builder.Services.AddReadyCheck<RabbitMqReadyCheck>("rabbitmq");
         // Start serving even while the broker is away: the event store keeps what is written.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = false);
         return builder;

@@ -45,6 +45,9 @@ public static class EventStore
                 // Services may share one database (one schema each): their daemons must not
                 // compete for the same advisory lock.
                 opts.Projections.DaemonLockId = LockIdFor(schema);
+                // Marten's spans and counters are off unless asked for.
+                opts.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
+                opts.OpenTelemetry.TrackEventCounters();
                 configure(opts);
                 return opts;
             })

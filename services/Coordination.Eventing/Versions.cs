@@ -15,7 +15,8 @@ public static class Versions
         expected = null;
         var header = request.Headers.IfMatch.ToString();
         if (string.IsNullOrEmpty(header)) return true;
-        if (!EntityTagHeaderValue.TryParse(header, out var tag) || tag.IsWeak) return false;
+        // Only one strong tag of ours: "*" and lists name no single version to check against.
+        if (!EntityTagHeaderValue.TryParse(header, out var tag) || tag.IsWeak || tag.Tag.Length < 3) return false;
         if (!long.TryParse(tag.Tag.AsSpan(1, tag.Tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var v))
             return false;
         expected = v;

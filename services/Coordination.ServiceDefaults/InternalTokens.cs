@@ -92,26 +92,30 @@ public static class InternalTokenAuthentication
                     NameClaimType = Agency.IdClaim,
                     RoleClaimType = Agency.RoleClaim,
                 };
-                jwt.Events = new JwtBearerEvents { OnChallenge = WriteProblem };
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnChallenge = context =>
+                    {
+                        context.HandleResponse();
+                        return WriteProblem(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",
+                            "Services answer only calls that come through the gateway with a valid internal token.");
+                    },
+                    OnForbidden = context => WriteProblem(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
+                        "Your agency does not hold the role this action needs."),
+                };
             });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(Agency.IdClaim).Build());
         return builder;
     }
 
-    private static async Task WriteProblem(JwtBearerChallengeContext context)
+    private static async Task WriteProblem(HttpContext http, int status, string title, string detail)
     {
-        context.HandleResponse();
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+        http.Response.StatusCode = status;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
         {
-            HttpContext = context.HttpContext,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Unauthorized",
-                Detail = "Services answer only calls that come through the gateway with a valid internal token.",
-            },
+            HttpContext = http,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
 }

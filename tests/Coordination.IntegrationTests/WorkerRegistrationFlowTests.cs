@@ -14,7 +14,6 @@ public class WorkerRegistrationFlowTests(CoordinationStack stack)
     public async Task A_worker_registered_through_the_gateway_is_in_the_shared_log_as_a_CloudEvent_within_2_seconds()
     {
         using var ntt = stack.ClientFor("disnakertrans-ntt");
-        using var integrator = stack.ClientFor("integrator-demo");
 
         using var created = await ntt.Register(new
         {
@@ -25,7 +24,7 @@ public class WorkerRegistrationFlowTests(CoordinationStack stack)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("\"1\"", created.Headers.ETag?.Tag);
         var subject = Workers.SubjectOf(created);
-        var logged = await Eventually.Get(async () => await stack.LoggedEvents(integrator, new HashSet<string> { subject }) is [_] found ? found : null,
+        var logged = await Eventually.Get(async () => await stack.LoggedEvents(ntt, new HashSet<string> { subject }) is [_] found ? found : null,
             TimeSpan.FromSeconds(2), "the registration reaching the shared log");
         var cloudEvent = logged[0];
         Assert.Equal("1.0", cloudEvent.GetProperty("specversion").GetString());
@@ -34,7 +33,7 @@ public class WorkerRegistrationFlowTests(CoordinationStack stack)
         Assert.Equal("53", cloudEvent.GetProperty("province").GetString());
         Assert.Equal("1", cloudEvent.GetProperty("sequence").GetString());
         Assert.Equal("personal", cloudEvent.GetProperty("dataclassification").GetString());
-        Assert.True(Guid.TryParse(cloudEvent.GetProperty("id").GetString(), out _));
+        Assert.Equal(await StoredEventId(subject), cloudEvent.GetProperty("id").GetGuid());
         var data = cloudEvent.GetProperty("data");
         Assert.Equal(subject, "worker/" + data.GetProperty("workerId").GetString());
         Assert.Equal("5301061203980001", data.GetProperty("nik").GetString());
@@ -83,6 +82,45 @@ public class WorkerRegistrationFlowTests(CoordinationStack stack)
         if (field is not null)
             Assert.Equal(field, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
         Assert.Equal(before, await StoredEventCount());
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("W/\"1\"")]
+    [InlineData("\"one\"")]
+    [InlineData("\"\"")]
+    public async Task An_If_Match_that_names_no_version_is_a_400_naming_it(string ifMatch)
+    {
+        using var ntt = stack.ClientFor("disnakertrans-ntt");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/registry/workers") { Content = JsonContent.Create(Workers.Minimal()) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+
+        using var response = await ntt.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("If-Match", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task An_agency_without_the_registry_write_role_cannot_register_a_worker()
+    {
+        using var integrator = stack.ClientFor("integrator-demo");
+        var before = await StoredEventCount();
+
+        using var response = await integrator.Register(Workers.Minimal());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await StoredEventCount());
+    }
+
+    /// <summary>The id of the one event stored in the registry for <paramref name="subject"/>.</summary>
+    private async Task<Guid> StoredEventId(string subject)
+    {
+        await using var db = NpgsqlDataSource.Create(stack.Postgres);
+        await using var command = db.CreateCommand("select id from worker_registry.mt_events where stream_id = $1");
+        command.Parameters.Add(new() { Value = Guid.Parse(subject.Split('/')[1]) });
+        return (Guid)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<long> StoredEventCount()

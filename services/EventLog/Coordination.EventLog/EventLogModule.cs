@@ -27,7 +27,13 @@ public sealed class EventLogModule : IServiceModule
         {
             foreach (var contract in IntegrationEvents.All)
                 RegistrationConfiguratorExtensions.AddConsumer(x, typeof(LogConsumer<>).MakeGenericType(contract), null)
-                    .Endpoint(e => e.Name = Queue);
+                    // One at a time: positions must follow the order the relays published in,
+                    // so that a stream's events keep their order in the log.
+                    .Endpoint(e =>
+                    {
+                        e.Name = Queue;
+                        e.ConcurrentMessageLimit = 1;
+                    });
         });
     }
 

@@ -31,7 +31,8 @@ public static class WorkerEvolution
     {
         WorkerRegistered e => new Worker(e.WorkerId, e.Nik, e.FullName, e.Sex, e.BirthDate, e.OriginRegion,
             WorkerStatus.Prospective, 1),
-        _ => state,
+        // Every event of the stream counts, so that Version stays the stream version.
+        _ => state is null ? null : state with { Version = state.Version + 1 },
     };
 }
 

@@ -22,9 +22,11 @@ public static class RegisterWorkerEndpoint
                     (events, _) => Results.Created($"/api/registry/workers/{command.WorkerId}",
                         events.Aggregate((Worker?)null, WorkerEvolution.Evolve)));
             })
+            .RequireAuthorization(p => p.RequireClaim(Agency.RoleClaim, Roles.RegistryWrite))
             .WithName("RegisterWorker")
             .Produces<Worker>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static (RegisterWorker?, IResult?) Parse(RegisterWorkerRequest r, Agency caller, DateTimeOffset now)

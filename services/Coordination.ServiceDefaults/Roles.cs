@@ -1,0 +1,10 @@
+namespace Coordination.ServiceDefaults;
+
+/// <summary>
+/// Roles that services check. Agencies hold them as configured at the gateway
+/// (gateway/Coordination.Gateway/appsettings.json).
+/// </summary>
+public static class Roles
+{
+    public const string RegistryWrite = "registry:write";
+}

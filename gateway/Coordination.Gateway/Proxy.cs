@@ -27,7 +27,8 @@ public static class Proxy
                     return ValueTask.CompletedTask;
                 });
             });
-        builder.Services.AddHttpClient(BackendsReadyCheck.Client);
+        // Readiness is anonymous: a slow backend must not hold the gateway's checks for long.
+        builder.Services.AddHttpClient(BackendsReadyCheck.Client, c => c.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddReadyCheck<BackendsReadyCheck>("backends");
         return builder;
     }

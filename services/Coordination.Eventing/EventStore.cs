@@ -42,6 +42,8 @@ public static class EventStore
                 // DistributedLock.Postgres for its multiplexing mode, which the 1.3.1 that stands
                 // in for Marten's patched 1.3.3 refuses on a data source (deploy/packages/README.md).
                 opts.Events.UseAdvisoryLockTransaction = true;
+                // The relay must never skip an event it failed to publish: it stops and retries.
+                opts.Projections.Errors.SkipApplyErrors = false;
                 // Services may share one database (one schema each): their daemons must not
                 // compete for the same advisory lock.
                 opts.Projections.DaemonLockId = LockIdFor(schema);

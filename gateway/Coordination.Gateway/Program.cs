@@ -10,5 +10,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapAggregatedOpenApi();
 app.MapReverseProxy();
 app.Run();

@@ -107,7 +107,11 @@ public class AccessTests(CoordinationStack stack)
         using var anonymous = new HttpClient { BaseAddress = stack.Gateway.Address };
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
-        var openApi = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/registry.json");
-        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/registry/workers", out _));
+        var registry = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/registry.json");
+        Assert.True(registry.GetProperty("paths").TryGetProperty("/api/registry/workers", out _));
+        var whole = await anonymous.GetFromJsonAsync<JsonElement>("/openapi.json");
+        Assert.True(whole.GetProperty("paths").TryGetProperty("/api/registry/workers", out _));
+        Assert.True(whole.GetProperty("paths").TryGetProperty("/api/events", out _));
+        Assert.Empty(whole.GetProperty("x-unavailable-services").EnumerateArray());
     }
 }

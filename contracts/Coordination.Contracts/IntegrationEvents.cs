@@ -12,6 +12,9 @@ namespace Coordination.Contracts;
 /// </summary>
 public static class IntegrationEvents
 {
+    /// <summary>The queue of the shared event log, which receives every integration event.</summary>
+    public const string SharedLogQueue = "event-log";
+
     public static IReadOnlyList<Type> All { get; } = typeof(IntegrationEvents).Assembly.GetTypes()
         .Where(t => t.GetCustomAttribute<EntityNameAttribute>() is not null)
         .OrderBy(t => t.FullName, StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.ServiceDefaults;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -29,6 +30,12 @@ public static class Messaging
                     ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not set.");
                 rabbit.Host(new Uri(broker), h => h.PublisherConfirmation = true);
                 rabbit.PrefetchCount = 64;
+                // The publisher declares the shared log's queue and binding too, exactly as the
+                // event log does: a broker drops what no queue is bound for, so without this an
+                // event relayed before the event log ever started would be confirmed and lost.
+                foreach (var contract in IntegrationEvents.All)
+                    rabbit.Publish(contract, p => p.BindQueue(IntegrationEvents.SharedLogQueue, IntegrationEvents.SharedLogQueue,
+                        q => q.SetQuorumQueue()));
                 rabbit.ConfigureEndpoints(context);
             });
         });

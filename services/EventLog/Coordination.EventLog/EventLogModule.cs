@@ -15,9 +15,6 @@ public sealed class EventLogModule : IServiceModule
 {
     public static string Name => "event-log";
 
-    /// <summary>The one queue that receives every integration event.</summary>
-    public const string Queue = "event-log";
-
     public static void Add(WebApplicationBuilder builder)
     {
         builder.AddPostgres();
@@ -31,7 +28,7 @@ public sealed class EventLogModule : IServiceModule
                     // so that a stream's events keep their order in the log.
                     .Endpoint(e =>
                     {
-                        e.Name = Queue;
+                        e.Name = IntegrationEvents.SharedLogQueue;
                         e.ConcurrentMessageLimit = 1;
                     });
         });

@@ -14,17 +14,16 @@ public static class OpenApiAggregation
     public static void MapAggregatedOpenApi(this WebApplication app) =>
         app.MapGet("/openapi.json", async (IProxyStateLookup proxy, IHttpClientFactory clients, CancellationToken ct) =>
             {
-                var http = clients.CreateClient(BackendsReadyCheck.Client);
+                var http = clients.CreateClient(Backends.Client);
                 var paths = new JsonObject();
                 var schemas = new JsonObject();
                 var unavailable = new JsonArray();
-                foreach (var cluster in proxy.GetClusters().OrderBy(c => c.ClusterId, StringComparer.Ordinal))
+                foreach (var (service, address) in Backends.Each(proxy, "/openapi/v1.json"))
                 {
-                    var address = cluster.Destinations.Values.First().Model.Config.Address;
                     JsonObject? document;
                     try
                     {
-                        document = await http.GetFromJsonAsync<JsonObject>(new Uri(new Uri(address), "/openapi/v1.json"), ct);
+                        document = await http.GetFromJsonAsync<JsonObject>(address, ct);
                     }
                     catch (HttpRequestException)
                     {
@@ -32,7 +31,7 @@ public static class OpenApiAggregation
                     }
                     if (document is null)
                     {
-                        unavailable.Add(cluster.ClusterId);
+                        unavailable.Add(service);
                         continue;
                     }
                     CopyInto(paths, document["paths"]);

@@ -14,21 +14,19 @@ public static class Proxy
             {
                 // The cluster id is the service's name, and so the internal token's audience.
                 var audience = context.Cluster?.ClusterId ?? context.Route.ClusterId!;
+                var issuer = context.Services.GetRequiredService<InternalTokenIssuer>();
                 context.AddRequestTransform(transform =>
                 {
                     var headers = transform.ProxyRequest.Headers;
                     StripInternalHeaders(headers);
                     var user = transform.HttpContext.User;
                     if (user.Identity?.IsAuthenticated == true)
-                    {
-                        var issuer = transform.HttpContext.RequestServices.GetRequiredService<InternalTokenIssuer>();
                         headers.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Mint(Agency.From(user), audience));
-                    }
                     return ValueTask.CompletedTask;
                 });
             });
-        // Readiness is anonymous: a slow backend must not hold the gateway's checks for long.
-        builder.Services.AddHttpClient(BackendsReadyCheck.Client, c => c.Timeout = TimeSpan.FromSeconds(3));
+        // Readiness and the OpenAPI document are anonymous: a slow backend must not hold them for long.
+        builder.Services.AddHttpClient(Backends.Client, c => c.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddReadyCheck<BackendsReadyCheck>("backends");
         return builder;
     }

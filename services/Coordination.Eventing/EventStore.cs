@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Coordination.Contracts;
 using Coordination.ServiceDefaults;
 using JasperFx;
 using JasperFx.Events;
@@ -14,9 +13,12 @@ namespace Coordination.Eventing;
 /// <summary>Marten as every service uses it: its own schema, stream per aggregate, the relay.</summary>
 public static class EventStore
 {
-    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
-        this WebApplicationBuilder builder, string schema, Action<StoreOptions> configure)
+    /// <summary>The event store of <typeparamref name="TModule"/>, in the schema named after it.</summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore<TModule>(
+        this WebApplicationBuilder builder, Action<StoreOptions>? configure = null)
+        where TModule : IServiceModule
     {
+        var schema = TModule.Name.Replace('-', '_');
         builder.AddPostgres();
 
         // Built when first resolved, so that configuration added after Program ran (tests) counts.
@@ -29,11 +31,7 @@ public static class EventStore
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                opts.UseSystemTextJsonForSerialization(configure: j =>
-                {
-                    j.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-                    j.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-                });
+                opts.UseSystemTextJsonForSerialization(configure: j => ContractJson.Configure(j));
                 // The relay should see a commit within a fraction of a second, and a standby
                 // instance take it over within a second or two of the active one stopping.
                 opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
@@ -50,7 +48,7 @@ public static class EventStore
                 // Marten's spans and counters are off unless asked for.
                 opts.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
-                configure(opts);
+                configure?.Invoke(opts);
                 return opts;
             })
             .UseLightweightSessions()

@@ -34,7 +34,4 @@ public static class ServiceHost
         TModule.Map(app);
         app.Run();
     }
-
-    /// <summary>The service's PostgreSQL schema: its name in snake case.</summary>
-    public static string SchemaOf<TModule>() where TModule : IServiceModule => TModule.Name.Replace('-', '_');
 }

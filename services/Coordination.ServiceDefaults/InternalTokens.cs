@@ -51,6 +51,7 @@ public sealed class InternalTokenOptions
 public sealed class InternalTokenIssuer(IOptions<InternalTokenOptions> options, TimeProvider clock)
 {
     private readonly JsonWebTokenHandler _handler = new();
+    private readonly SigningCredentials _credentials = new(options.Value.Key, SecurityAlgorithms.HmacSha256);
 
     /// <param name="audience">the service the token is for; it refuses tokens for others.</param>
     public string Mint(Agency agency, string audience)
@@ -64,7 +65,7 @@ public sealed class InternalTokenIssuer(IOptions<InternalTokenOptions> options, 
             IssuedAt = now,
             NotBefore = now,
             Expires = now + options.Value.Lifetime,
-            SigningCredentials = new SigningCredentials(options.Value.Key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = _credentials,
         });
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using Coordination.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -29,8 +29,7 @@ public static class ServiceDefaults
                 context.ProblemDetails.Detail = bad.Message;
             }
         });
-        builder.Services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.ConfigureHttpJsonOptions(o => ContractJson.Configure(o.SerializerOptions));
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);

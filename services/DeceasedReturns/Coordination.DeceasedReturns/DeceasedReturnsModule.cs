@@ -12,7 +12,7 @@ public sealed class DeceasedReturnsModule : IServiceModule
 
     public static void Add(WebApplicationBuilder builder)
     {
-        builder.AddEventStore(ServiceHost.SchemaOf<DeceasedReturnsModule>(), _ => { });
+        builder.AddEventStore<DeceasedReturnsModule>();
         builder.AddMessaging();
     }
 

@@ -12,7 +12,7 @@ public sealed class InterceptionsModule : IServiceModule
 
     public static void Add(WebApplicationBuilder builder)
     {
-        builder.AddEventStore(ServiceHost.SchemaOf<InterceptionsModule>(), _ => { });
+        builder.AddEventStore<InterceptionsModule>();
         builder.AddMessaging();
     }
 

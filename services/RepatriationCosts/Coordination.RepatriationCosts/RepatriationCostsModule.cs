@@ -12,7 +12,7 @@ public sealed class RepatriationCostsModule : IServiceModule
 
     public static void Add(WebApplicationBuilder builder)
     {
-        builder.AddEventStore(ServiceHost.SchemaOf<RepatriationCostsModule>(), _ => { });
+        builder.AddEventStore<RepatriationCostsModule>();
         builder.AddMessaging();
     }
 

@@ -13,8 +13,7 @@ public sealed class WorkerRegistryModule : IServiceModule
 
     public static void Add(WebApplicationBuilder builder)
     {
-        builder.AddEventStore(ServiceHost.SchemaOf<WorkerRegistryModule>(),
-                o => o.Projections.Add<WorkerProjection>(ProjectionLifecycle.Inline))
+        builder.AddEventStore<WorkerRegistryModule>(o => o.Projections.Add<WorkerProjection>(ProjectionLifecycle.Inline))
             .AddIntegrationRelay<WorkerRegistryPublications>();
         builder.AddMessaging();
     }

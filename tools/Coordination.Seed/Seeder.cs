@@ -126,7 +126,7 @@ public sealed class Seeder(RegistryApi api, Tally tally)
         using var worker = JsonDocument.Parse(current.Body);
         var root = worker.RootElement;
         // A NIK someone registered by hand must not collect the seed's departures.
-        if (root.TryGetProperty("fullName", out var name) && name.GetString() != w.FullName)
+        if (root.TryGetProperty("fullName", out var name) && name.ValueKind == JsonValueKind.String && name.GetString() != w.FullName)
         {
             tally.Fail($"worker {w.Nik}: NIK registered to \"{name.GetString()}\", not the seed's \"{w.FullName}\"");
             return null;

@@ -3,7 +3,7 @@ using Coordination.Seed;
 
 // Usage: Coordination.Seed [gateway-url] [--dry-run]
 const string ApiKey = "dev-disnakertrans-ntt"; // development key: registry:write and pii:read
-const int Parallel = 8;
+const int Concurrency = 8;
 
 var dryRun = args.Contains("--dry-run");
 var gateway = new Uri((args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
@@ -24,7 +24,7 @@ if (dryRun)
     return 0;
 }
 
-using var api = new RegistryApi(gateway, ApiKey, connections: Parallel * 2);
+using var api = new RegistryApi(gateway, ApiKey, connections: Concurrency * 2);
 try
 {
     var health = await api.GetAsync("health/ready", CancellationToken.None);
@@ -51,8 +51,8 @@ if (companyIds.Any(id => id is null))
 
 try
 {
-    await System.Threading.Tasks.Parallel.ForEachAsync(plan.Workers,
-        new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = stop.Token },
+    await Parallel.ForEachAsync(plan.Workers,
+        new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = stop.Token },
         async (worker, ct) =>
         {
             await seeder.EnsureWorkerAsync(worker, companyIds, ct);

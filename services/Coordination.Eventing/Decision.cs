@@ -19,6 +19,9 @@ public sealed class Decision
 /// <summary>Why a command was refused; each kind maps to one HTTP status.</summary>
 public abstract record DomainError(string Title, string Detail, string? Field = null);
 
+/// <summary>The command names a record that does not exist (404).</summary>
+public sealed record Missing(string Title, string Detail) : DomainError(Title, Detail);
+
 /// <summary>The command does not fit the current state (409, with the current state).</summary>
 public sealed record StateConflict(string Title, string Detail) : DomainError(Title, Detail);
 

@@ -31,7 +31,10 @@ public static class EventStore
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                opts.UseSystemTextJsonForSerialization(configure: j => ContractJson.Configure(j));
+                // Camel case here too, so that LINQ looks for the names the JSON has. Enums keep
+                // Marten's default (integer) storage setting so that ContractJson's kebab-case
+                // strings win; query them with MatchesSql, not LINQ.
+                opts.UseSystemTextJsonForSerialization(casing: Weasel.Core.Casing.CamelCase, configure: j => ContractJson.Configure(j));
                 // The relay should see a commit within a fraction of a second, and a standby
                 // instance take it over within a second or two of the active one stopping.
                 opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);

@@ -7,6 +7,7 @@ public static class Problems
 {
     public static IResult For(DomainError error) => error switch
     {
+        Missing m => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: m.Title, detail: m.Detail),
         StateConflict c => Conflict(c.Detail, c.Title),
         RuleBroken r => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: r.Title,
             detail: r.Detail, extensions: new Dictionary<string, object?> { ["field"] = r.Field }),
@@ -15,6 +16,14 @@ public static class Problems
 
     public static IResult Conflict(string detail, string title = "Conflict with the current state") =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+
+    /// <summary>409 for a value another record already holds, with that record's <c>Location</c>.</summary>
+    public static IResult AlreadyHeld(HttpContext http, string location, string detail)
+    {
+        http.Response.Headers.Location = location;
+        return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already registered", detail: detail,
+            extensions: new Dictionary<string, object?> { ["existing"] = location });
+    }
 
     public static IResult Stale() => Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed,
         title: "Stale version", detail: "If-Match does not match the current version; read the record again.");

@@ -7,4 +7,7 @@ namespace Coordination.ServiceDefaults;
 public static class Roles
 {
     public const string RegistryWrite = "registry:write";
+
+    /// <summary>May see personal data (name, NIK, birth date, phone, family contact) unredacted.</summary>
+    public const string PiiRead = "pii:read";
 }

@@ -1,53 +1,70 @@
-using System.Globalization;
 using Coordination.Contracts;
 using Coordination.Eventing;
 using Coordination.ServiceDefaults;
+using Coordination.WorkerRegistry.Requests;
+using Coordination.WorkerRegistry.Workers.Reading;
+using Marten;
 
 namespace Coordination.WorkerRegistry.Workers.Registering;
 
 /// <summary>The request as sent: every field a string, so that a bad one is named in the answer.</summary>
-public sealed record RegisterWorkerRequest(string? Nik, string? FullName, string? Sex, string? BirthDate, string? OriginRegion);
+public sealed record RegisterWorkerRequest(
+    string? Nik,
+    string? FullName,
+    string? Sex,
+    string? BirthDate,
+    string? OriginRegion,
+    string? Phone,
+    FamilyContactRequest? FamilyContact,
+    string? Source);
+
+public sealed record FamilyContactRequest(string? Name, string? Relation, string? Phone);
 
 public static class RegisterWorkerEndpoint
 {
-    public const int MaxNameLength = 200;
-
     public static void MapRegisterWorker(this RouteGroupBuilder workers) =>
-        workers.MapPost("/", async (RegisterWorkerRequest request, HttpContext http, TimeProvider clock) =>
+        workers.MapPost("/", async (RegisterWorkerRequest request, HttpContext http, IQuerySession session, TimeProvider clock) =>
             {
-                var (command, problem) = Parse(request, Agency.From(http.User), clock.GetUtcNow());
-                if (command is null) return problem!;
+                var now = clock.GetUtcNow();
+                var fields = new Fields();
+                if (Parse(request, fields, Agency.From(http.User), now) is not { } command) return fields.Problem!;
+                if (command.Nik is { } nik && await session.HolderOf(nik, http.RequestAborted) is { } holder)
+                    return Problems.AlreadyHeld(http, WorkerLinks.Of(holder), $"A worker with NIK {nik} is already registered.");
+
                 return await http.WriteStream<Worker>(command.WorkerId,
                     state => RegisterWorkerDecision.Decide(command, state),
-                    (events, _) => Results.Created($"/api/registry/workers/{command.WorkerId}",
-                        events.Aggregate((Worker?)null, WorkerEvolution.Evolve)));
+                    written => Results.Created(WorkerLinks.Of(command.WorkerId), WorkerWrites.ViewAfter(written, Agency.From(http.User))));
             })
             .RequireAuthorization(p => p.RequireClaim(Agency.RoleClaim, Roles.RegistryWrite))
             .WithName("RegisterWorker")
-            .Produces<Worker>(StatusCodes.Status201Created)
+            .Produces<WorkerView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static (RegisterWorker?, IResult?) Parse(RegisterWorkerRequest r, Agency caller, DateTimeOffset now)
+    private static RegisterWorker? Parse(RegisterWorkerRequest r, Fields f, Agency caller, DateTimeOffset now)
     {
         Nik? nik = null;
-        if (r.Nik is not null)
-        {
-            if (!Nik.TryParse(r.Nik, out var parsed)) return Bad("nik", "A NIK is 16 digits.");
-            nik = parsed;
-        }
-        if (string.IsNullOrWhiteSpace(r.FullName) || r.FullName.Length > MaxNameLength || r.FullName.Any(char.IsControl))
-            return Bad("fullName", $"A full name is 1–{MaxNameLength} characters without control characters.");
-        if (r.Sex switch { "male" => Sex.Male, "female" => Sex.Female, _ => (Sex?)null } is not { } sex)
-            return Bad("sex", "sex is \"male\" or \"female\".");
-        if (!DateOnly.TryParseExact(r.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth))
-            return Bad("birthDate", "birthDate is a date as YYYY-MM-DD.");
-        if (!RegionCode.TryParse(r.OriginRegion, out var origin))
-            return Bad("originRegion", "originRegion is a Kemendagri region code such as 53.01.06.");
+        if (r.Nik is not null) nik = f.Nik(r.Nik, out var parsed) ? parsed : null;
+        f.Name("fullName", r.FullName, out var name);
+        f.Sex(r.Sex, out var sex);
+        f.Date("birthDate", r.BirthDate, out var birth);
+        f.Region("originRegion", r.OriginRegion, out var origin);
+        string? phone = null;
+        if (r.Phone is not null) phone = f.Phone("phone", r.Phone, out var p) ? p : null;
+        var family = r.FamilyContact is null ? null : FamilyContactOf(r.FamilyContact, f);
+        var source = RecordSource.LtsaRegistration;
+        if (r.Source is not null) f.Choice("source", r.Source, out source);
 
-        return (new RegisterWorker(Guid.CreateVersion7(now), nik, r.FullName.Trim(), sex, birth, origin, caller.Id, now), null);
-
-        static (RegisterWorker?, IResult?) Bad(string field, string detail) => (null, Problems.Malformed(field, detail));
+        return f.Problem is null
+            ? new RegisterWorker(Guid.CreateVersion7(now), nik, name, sex, birth, origin, phone, family, source, caller.Id, now)
+            : null;
     }
+
+    public static FamilyContact? FamilyContactOf(FamilyContactRequest r, Fields f) =>
+        f.Name("familyContact.name", r.Name, out var name) & f.Text("familyContact.relation", r.Relation, out var relation, 50)
+                                                          & f.Phone("familyContact.phone", r.Phone, out var phone)
+            ? new FamilyContact(name, relation, phone)
+            : null;
 }

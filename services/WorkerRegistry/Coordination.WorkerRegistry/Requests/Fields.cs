@@ -1,0 +1,97 @@
+using System.Globalization;
+using Coordination.Contracts;
+using Coordination.Eventing;
+using Coordination.WorkerRegistry.Workers;
+
+namespace Coordination.WorkerRegistry.Requests;
+
+/// <summary>
+/// Reads request fields sent as strings, so that a bad one is named in a 400. Each reader
+/// returns false and sets <see cref="Problem"/> when the field is malformed.
+/// </summary>
+public sealed class Fields
+{
+    public const int MaxNameLength = 200;
+    public const int MaxTextLength = 500;
+
+    public IResult? Problem { get; private set; }
+
+    private bool Bad(string field, string detail)
+    {
+        Problem ??= Problems.Malformed(field, detail);
+        return false;
+    }
+
+    /// <summary>A person's or company's name: Latin letters (Indonesian names are written in Latin script).</summary>
+    public bool Name(string field, string? text, out string name)
+    {
+        name = text?.Trim() ?? "";
+        return name.Length is > 0 and <= MaxNameLength && name.All(IsNameCharacter)
+               || Bad(field, $"{field} is 1–{MaxNameLength} Latin letters, spaces and . , ' - (no other scripts, digits or control characters).");
+    }
+
+    /// <summary>Free text such as a reason or a job: printable, bounded.</summary>
+    public bool Text(string field, string? text, out string value, int maxLength = MaxTextLength)
+    {
+        value = text?.Trim() ?? "";
+        return value.Length is > 0 && value.Length <= maxLength && !value.Any(char.IsControl)
+               || Bad(field, $"{field} is 1–{maxLength} characters without control characters.");
+    }
+
+    public bool Date(string field, string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        || Bad(field, $"{field} is a date as YYYY-MM-DD.");
+
+    public bool Sex(string? text, out Sex sex)
+    {
+        sex = default;
+        return text switch { "male" => Set(Contracts.Sex.Male, out sex), "female" => Set(Contracts.Sex.Female, out sex), _ => false }
+               || Bad("sex", "sex is \"male\" or \"female\".");
+    }
+
+    public bool Region(string field, string? text, out RegionCode region) =>
+        RegionCode.TryParse(text, out region) || Bad(field, $"{field} is a Kemendagri region code such as 53.01.06.");
+
+    public bool Nik(string? text, out Nik nik) => Contracts.Nik.TryParse(text, out nik) || Bad("nik", "A NIK is 16 digits.");
+
+    /// <summary>A phone number as people write it: digits, with +, spaces, dashes, brackets.</summary>
+    public bool Phone(string field, string? text, out string phone)
+    {
+        phone = text?.Trim() ?? "";
+        return phone.Length is >= 6 and <= 25 && phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')')
+                                             && Matching.PhoneKey(phone) is not null
+               || Bad(field, $"{field} is a phone number such as +62 812 3456 7890.");
+    }
+
+    public bool Guid(string field, string? text, out Guid id) =>
+        System.Guid.TryParse(text, out id) || Bad(field, $"{field} is a UUID.");
+
+    /// <summary>ISO 3166-1 alpha-2, such as MY or SG.</summary>
+    public bool Country(string field, string? text, out string country)
+    {
+        country = text ?? "";
+        return country is [>= 'A' and <= 'Z', >= 'A' and <= 'Z'] || Bad(field, $"{field} is an ISO 3166-1 alpha-2 country code such as MY.");
+    }
+
+    /// <summary>One of an enum's JSON names (kebab-case), as everywhere else in the API.</summary>
+    public bool Choice<T>(string field, string? text, out T value) where T : struct, Enum
+    {
+        value = default;
+        foreach (var candidate in Enum.GetValues<T>())
+            if (ContractJson.NameOf(candidate) == text) return Set(candidate, out value);
+        return Bad(field, $"{field} is one of {string.Join(", ", Enum.GetValues<T>().Select(ContractJson.NameOf))}.");
+    }
+
+    private static bool Set<T>(T value, out T target)
+    {
+        target = value;
+        return true;
+    }
+
+    private static bool IsNameCharacter(char c) =>
+        c is ' ' or '.' or ',' or '\'' or '-'
+        || char.IsAsciiLetter(c)
+        // Latin-1 letters, Latin Extended-A/B and Latin Extended Additional: À…ÿ (not × ÷), Ā…ɏ, Ḁ…ỿ.
+        || (c is >= '\u00C0' and <= '\u024F' && c is not '\u00D7' and not '\u00F7')
+        || c is >= '\u1E00' and <= '\u1EFF';
+}

@@ -27,6 +27,9 @@ public static class ServiceDefaults
             {
                 context.ProblemDetails.Title = "Malformed request";
                 context.ProblemDetails.Detail = bad.Message;
+                // A value of the wrong JSON type: name the field as the endpoints' own checks do.
+                if (bad.InnerException is System.Text.Json.JsonException { Path: ['$', '.', .. var field] })
+                    context.ProblemDetails.Extensions["field"] = field;
             }
         });
         builder.Services.ConfigureHttpJsonOptions(o => ContractJson.Configure(o.SerializerOptions));

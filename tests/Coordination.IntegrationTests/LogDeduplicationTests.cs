@@ -2,7 +2,6 @@ using Coordination.Contracts;
 using Coordination.Contracts.WorkerRegistry;
 using Coordination.EventLog.Log;
 using Coordination.IntegrationTests.Infrastructure;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.IntegrationTests;
@@ -15,20 +14,11 @@ public class LogDeduplicationTests(CoordinationStack stack)
     {
         var (eventId, workerId) = (Guid.NewGuid(), Guid.NewGuid());
         var subject = $"worker/{workerId}";
-        var bus = stack.Registry.Services.GetRequiredService<IBus>();
         var message = new WorkerRegistered(workerId, null, "Republished Fiktif", Sex.Female, new DateOnly(2000, 1, 1),
             "53.01.06", "disnakertrans-ntt", DateTimeOffset.UtcNow);
 
         // As the relay would after a crash between the broker's confirm and its checkpoint.
-        for (var i = 0; i < 3; i++)
-            await bus.Publish(message, context =>
-            {
-                context.MessageId = eventId;
-                context.Headers.Set(IntegrationHeaders.Subject, subject);
-                context.Headers.Set(IntegrationHeaders.Province, "53");
-                context.Headers.Set(IntegrationHeaders.Sequence, "1");
-                context.Headers.Set(IntegrationHeaders.Time, DateTimeOffset.UtcNow.ToString("O"));
-            });
+        for (var i = 0; i < 3; i++) await stack.Registry.Services.PublishAs(message, eventId, subject, "53");
         // A later event, published after the copies: once it is logged, so are they (one at a time, in order).
         using var ntt = stack.ClientFor("disnakertrans-ntt");
         using var later = await ntt.Register(Workers.Minimal());

@@ -24,6 +24,8 @@ public sealed class CoordinationStack : IAsyncLifetime
     public string Postgres { get; private set; } = "";
     public ServiceApp<WorkerRegistryModule> Registry { get; private set; } = null!;
     public ServiceApp<EventLogModule> EventLog { get; private set; } = null!;
+    public ServiceApp<InterceptionsModule> Interceptions { get; private set; } = null!;
+    public ServiceApp<DeceasedReturnsModule> DeceasedReturns { get; private set; } = null!;
     public ServiceApp<GatewayOptions> Gateway { get; private set; } = null!;
 
     private readonly int _registryPort = Ports.Free();
@@ -37,16 +39,16 @@ public sealed class CoordinationStack : IAsyncLifetime
         Postgres = new NpgsqlConnectionStringBuilder(_servers.Postgres) { Database = _database }.ConnectionString;
 
         Registry = StartRegistry();
-        var interceptions = Start<InterceptionsModule>(Ports.Free());
+        Interceptions = Start<InterceptionsModule>(Ports.Free());
         var costs = Start<RepatriationCostsModule>(Ports.Free());
-        var deceased = Start<DeceasedReturnsModule>(Ports.Free());
+        DeceasedReturns = Start<DeceasedReturnsModule>(Ports.Free());
         EventLog = Start<EventLogModule>(Ports.Free());
 
         var gatewaySettings = new Dictionary<string, string?>();
         foreach (var (cluster, app) in new (string, Uri)[]
                  {
-                     ("worker-registry", Registry.Address), ("interceptions", interceptions.Address),
-                     ("repatriation-costs", costs.Address), ("deceased-returns", deceased.Address),
+                     ("worker-registry", Registry.Address), ("interceptions", Interceptions.Address),
+                     ("repatriation-costs", costs.Address), ("deceased-returns", DeceasedReturns.Address),
                      ("event-log", EventLog.Address),
                  })
             gatewaySettings[$"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address"] = app.ToString();
@@ -80,9 +82,9 @@ public sealed class CoordinationStack : IAsyncLifetime
     }
 
     /// <summary>A client of the gateway, authenticated as <paramref name="agency"/> with its development key.</summary>
-    public HttpClient ClientFor(string agency)
+    public HttpClient ClientFor(string agency, bool followRedirects = true)
     {
-        var client = new HttpClient { BaseAddress = Gateway.Address };
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = Gateway.Address };
         client.DefaultRequestHeaders.Add("X-Api-Key", $"dev-{agency}");
         return client;
     }
@@ -101,6 +103,13 @@ public sealed class CoordinationStack : IAsyncLifetime
             found.AddRange(page.EnumerateArray().Where(e => subjects.Contains(e.GetProperty("subject").GetString()!)).Select(e => e.Clone()));
             after = NextAfter(response.Headers);
         }
+    }
+
+    /// <summary>How many events a service's store holds (its schema, e.g. <c>worker_registry</c>).</summary>
+    public async Task<long> StoredEvents(string schema = "worker_registry")
+    {
+        await using var db = NpgsqlDataSource.Create(Postgres);
+        return (long)(await db.CreateCommand($"select count(*) from {schema}.mt_events").ExecuteScalarAsync())!;
     }
 
     private static long NextAfter(HttpResponseHeaders headers)

@@ -19,6 +19,11 @@ public static class RegionCatalog
 
     public static string? NameOf(string code) => Find(code)?.Name;
 
+    /// <summary>The districts under a province or regency code, in code order.</summary>
+    public static IReadOnlyList<Region> DistrictsUnder(string code) =>
+        [.. Regions.Values.Where(r => r.Level == "district" && r.Code.StartsWith(code + ".", StringComparison.Ordinal))
+            .OrderBy(r => r.Code, StringComparer.Ordinal)];
+
     /// <summary>
     /// Whether a person's origin is a district known to the extract, or a village code in
     /// one (villages are not in the extract, so only their district is checked).

@@ -1,14 +1,15 @@
+using Coordination.Contracts;
 namespace Coordination.Seed;
 
 /// <summary>What a run would load, without calling the API: to check the generator's counts.</summary>
 public static class DryRun
 {
-    public static void Print(SeedPlan plan, Regions regions)
+    public static void Print(SeedPlan plan)
     {
         var departed = plan.Workers.Where(w => w.Departure is not null).ToList();
         var kupang = plan.KupangDeparturesByDistrict();
-        Console.WriteLine($"departures from {regions[SeedPlan.KabupatenKupang].Name} ({SeedPlan.KabupatenKupang}), {SeedPlan.KupangFrom:yyyy-MM-dd} to {SeedPlan.DeparturesUntil:yyyy-MM-dd}:");
-        foreach (var district in regions.DistrictsUnder(SeedPlan.KabupatenKupang).OrderByDescending(d => kupang.GetValueOrDefault(d.Code)).ThenBy(d => d.Code))
+        Console.WriteLine($"departures from {RegionCatalog.NameOf(SeedPlan.KabupatenKupang)} ({SeedPlan.KabupatenKupang}), {SeedPlan.KupangFrom:yyyy-MM-dd} to {SeedPlan.DeparturesUntil:yyyy-MM-dd}:");
+        foreach (var district in RegionCatalog.DistrictsUnder(SeedPlan.KabupatenKupang).OrderByDescending(d => kupang.GetValueOrDefault(d.Code)).ThenBy(d => d.Code))
             Console.WriteLine($"  {district.Code}  {district.Name,-22} {kupang.GetValueOrDefault(district.Code),4}");
         Console.WriteLine($"  {"total",-32} {kupang.Values.Sum(),4}");
 

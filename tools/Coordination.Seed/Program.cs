@@ -9,8 +9,7 @@ var dryRun = args.Contains("--dry-run");
 var gateway = new Uri((args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
     ?? Environment.GetEnvironmentVariable("COORDINATION_GATEWAY") ?? "http://127.0.0.1:8080").TrimEnd('/') + "/");
 
-var regions = Regions.Load(Regions.FindRepoRoot());
-var plan = new SeedPlanner(regions).Create();
+var plan = new SeedPlanner().Create();
 var problems = plan.Problems().ToList();
 if (problems.Count > 0)
 {
@@ -20,7 +19,7 @@ if (problems.Count > 0)
 }
 if (dryRun)
 {
-    DryRun.Print(plan, regions);
+    DryRun.Print(plan);
     return 0;
 }
 

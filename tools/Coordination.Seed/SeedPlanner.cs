@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 namespace Coordination.Seed;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace Coordination.Seed;
 /// (and every machine: seeded System.Random keeps its sequence across .NET versions) sends
 /// the same requests. That sameness is what lets a re-run find everything already there.
 /// </summary>
-public sealed class SeedPlanner(Regions regions)
+public sealed class SeedPlanner
 {
     private const int Seed = 530106;
     private const int TotalWorkers = 3000;
@@ -39,12 +40,12 @@ public sealed class SeedPlanner(Regions regions)
             for (var i = 0; i < count; i++)
                 workers.Add(Departing(district, SeedPlan.KupangFrom, placing));
 
-        var elsewhere = regions.DistrictsUnder("53").Where(d => d.Parent != SeedPlan.KabupatenKupang).ToList();
+        var elsewhere = RegionCatalog.DistrictsUnder("53").Where(d => d.Parent != SeedPlan.KabupatenKupang).ToList();
         for (var i = 0; i < OtherDepartures; i++)
             workers.Add(Departing(Pick(elsewhere).Code, SeedPlan.OthersFrom, placing));
 
         // Registered and still at home: anywhere in NTT, Kabupaten Kupang included.
-        var ntt = regions.DistrictsUnder("53");
+        var ntt = RegionCatalog.DistrictsUnder("53");
         while (workers.Count < TotalWorkers)
             workers.Add(Registered(Pick(ntt).Code, maxBirth: new DateOnly(2006, 12, 31)));
         return new SeedPlan(companies, workers);
@@ -83,8 +84,8 @@ public sealed class SeedPlanner(Regions regions)
     private IEnumerable<(string District, int Count)> KupangAllocation()
     {
         foreach (var (district, count) in SeedPlan.KupangFixed)
-            yield return (regions[district].Code, count);
-        var others = regions.DistrictsUnder(SeedPlan.KabupatenKupang).Where(d => !SeedPlan.KupangFixed.ContainsKey(d.Code)).ToList();
+            yield return ((RegionCatalog.Find(district) ?? throw new InvalidOperationException($"{district} is not in the reference data")).Code, count);
+        var others = RegionCatalog.DistrictsUnder(SeedPlan.KabupatenKupang).Where(d => !SeedPlan.KupangFixed.ContainsKey(d.Code)).ToList();
         var rest = SeedPlan.KupangDepartures - SeedPlan.KupangFixed.Values.Sum();
         var weights = others.Select(_ => 1 + rng.NextDouble()).ToArray();
         var exact = weights.Select(w => w / weights.Sum() * rest).ToArray();

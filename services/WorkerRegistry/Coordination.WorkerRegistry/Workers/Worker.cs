@@ -102,7 +102,7 @@ public static class WorkerEvolution
         if (@event is WorkerRegistered r)
             return new Worker(r.WorkerId, r.Nik, r.FullName, r.Sex, r.BirthDate, r.OriginRegion, r.Phone, r.FamilyContact,
                 r.Source, [new("registered", DateOnly.FromDateTime(r.RegisteredAt.Date), r.RegisteredBy, r.RegisteredAt,
-                    $"Registered ({r.Source})")], null, 1);
+                    $"Registered ({ContractJson.NameOf(r.Source)})")], null, 1);
         if (state is null) return null;
 
         // Every event of the stream counts, so that Version stays the stream version.

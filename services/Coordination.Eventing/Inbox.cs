@@ -36,7 +36,9 @@ public static class Inbox
             await session.SaveChangesAsync(ct);
             return true;
         }
-        catch (DocumentAlreadyExistsException)
+        // Only the inbox record's own clash means "already handled": any other (a unique value
+        // taken meanwhile) must fail the delivery, so that it is retried, not dropped.
+        catch (DocumentAlreadyExistsException e) when (e.DocumentType == typeof(HandledMessage))
         {
             return false;
         }

@@ -78,7 +78,10 @@ public static class StreamWrites
 }
 
 /// <summary>What a write appended to its stream: the state it started from, the events, the new version.</summary>
-public sealed record Written<TState>(TState? Before, IReadOnlyList<object> Events, long Version) where TState : class;
+public sealed record Written<TState>(TState? Before, IReadOnlyList<object> Events, long Version) where TState : class
+{
+    public TState? After(Func<TState?, object, TState?> evolve) => Events.Aggregate(Before, evolve);
+}
 
 public static class EventHeaders
 {

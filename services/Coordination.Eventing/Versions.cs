@@ -9,6 +9,15 @@ public static class Versions
 {
     public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
+    /// <summary>
+    /// 428 when <c>If-Match</c> is absent: for changes made on what the caller last read
+    /// (a correction, a merge), which must not silently overwrite what changed since.
+    /// </summary>
+    public static IResult? Required(HttpContext http) => http.Request.Headers.IfMatch.Count > 0
+        ? null
+        : Results.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
+            detail: "Send If-Match with the ETag of the record as you read it.", extensions: new Dictionary<string, object?> { ["field"] = "If-Match" });
+
     /// <returns>false when If-Match is present but not one of our entity tags.</returns>
     public static bool TryReadIfMatch(HttpRequest request, out long? expected)
     {

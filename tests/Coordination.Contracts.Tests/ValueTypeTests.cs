@@ -49,4 +49,12 @@ public class ValueTypeTests
 
         Assert.Equal(Provinces.Kalbar, entikong.Province);
     }
+
+    [Theory]
+    [InlineData("2026-11-23T15:59:59Z", "2026-11-23")]
+    [InlineData("2026-11-23T16:00:00Z", "2026-11-24")] // midnight in Kupang
+    [InlineData("2026-11-24T00:30:00+07:00", "2026-11-24")] // half past midnight in Pontianak
+    public void The_offices_day_is_the_date_in_WITA(string moment, string day) =>
+        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture),
+            Wita.DayOf(DateTimeOffset.Parse(moment, System.Globalization.CultureInfo.InvariantCulture)));
 }

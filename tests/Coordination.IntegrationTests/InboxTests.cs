@@ -85,5 +85,28 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
         Assert.Equal(2, await NotesTaken());
     }
 
+    [Fact]
+    public async Task A_clash_in_the_effects_fails_the_delivery_so_it_is_retried_not_taken_as_handled()
+    {
+        var taken = new UniqueClaim(UniqueClaim.Key("nik", Guid.NewGuid().ToString("N")), Guid.NewGuid());
+        await using (var first = _store.LightweightSession())
+        {
+            first.Insert(taken);
+            await first.SaveChangesAsync();
+        }
+        var message = Guid.NewGuid();
+        await using var session = _store.LightweightSession();
+
+        await Assert.ThrowsAsync<JasperFx.DocumentAlreadyExistsException>(() => session.HandleOnceAsync("noter", message,
+            DateTimeOffset.UtcNow, s =>
+            {
+                s.Insert(taken with { Owner = Guid.NewGuid() });
+                return Task.CompletedTask;
+            }, default));
+
+        await using var check = _store.QuerySession();
+        Assert.Null(await check.LoadAsync<HandledMessage>(HandledMessage.IdOf("noter", message)));
+    }
+
     public void Dispose() => _store.Dispose();
 }

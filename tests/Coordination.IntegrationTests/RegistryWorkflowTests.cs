@@ -65,7 +65,7 @@ public sealed class RegistryWorkflowTests(CoordinationStack stack) : IDisposable
         var other = await _ntt.RegisterId(Workers.Minimal("Other Contoh"));
         var nik = JsonSerializer.SerializeToElement(holder).GetProperty("nik").GetString();
 
-        using var response = await Correct(other, null, new { nik, birthDate = "1998-03-12", sex = "male", reason = "found the KTP" });
+        using var response = await Correct(other, "\"1\"", new { nik, birthDate = "1998-03-12", sex = "male", reason = "found the KTP" });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal($"/api/registry/workers/{holderId}", response.Headers.Location?.ToString());
@@ -86,9 +86,16 @@ public sealed class RegistryWorkflowTests(CoordinationStack stack) : IDisposable
         var match = Assert.Single(candidates.EnumerateArray(), c => c.GetProperty("worker").GetProperty("id").GetGuid() == duplicate);
         Assert.Equal(["name-and-birth-date", "family-contact"], match.GetProperty("matchedOn").EnumerateArray().Select(m => m.GetString()));
 
-        using var merged = await _ntt.PostAsJsonAsync($"/api/registry/workers/{survivor}/merges",
+        using var blind = await _ntt.PostAsJsonAsync($"/api/registry/workers/{survivor}/merges",
             new { duplicateId = duplicate, reason = "same person, found without documents" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/registry/workers/{survivor}/merges")
+        {
+            Content = JsonContent.Create(new { duplicateId = duplicate, reason = "same person, found without documents" }),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        using var merged = await _ntt.SendAsync(request);
 
+        Assert.Equal((HttpStatusCode)428, blind.StatusCode); // a merge is made on what the officer read
         Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
         Assert.Equal(["DuplicateMerged"], await EventTypes(survivor, after: 1));
         Assert.Equal(["MergedInto"], await EventTypes(duplicate, after: 1));

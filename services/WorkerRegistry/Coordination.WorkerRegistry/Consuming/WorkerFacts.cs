@@ -45,6 +45,8 @@ public sealed class WorkerFacts(IDocumentSession session, DateTimeOffset now, Ca
 
         var merge = new MergeWorkers(existing, id, $"Same NIK as the registered worker ({source})", recordedBy, now);
         var decision = MergeWorkersDecision.Decide(merge, await Current(existing), await Current(id));
+        if (decision.Error is { } refused)
+            throw new InvalidOperationException($"Worker {id} cannot be merged into {existing}, which holds their NIK: {refused.Detail}");
         foreach (var e in decision.Events) Append(MergeWorkersDecision.StreamOf(e), e);
         return existing;
     }
@@ -57,6 +59,7 @@ public sealed class WorkerFacts(IDocumentSession session, DateTimeOffset now, Ca
 
     private void Append(Guid id, Eventing.Decision decision)
     {
+        // Waiting will not make the details valid: to the error queue, for an operator to see.
         if (decision.Error is { } error)
             throw new InvalidOperationException($"Worker {id} cannot be registered from the event: {error.Detail}");
         foreach (var e in decision.Events) Append(id, e);

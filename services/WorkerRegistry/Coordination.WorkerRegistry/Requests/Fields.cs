@@ -16,6 +16,16 @@ public sealed class Fields
 
     public IResult? Problem { get; private set; }
 
+    public delegate bool Reader<T>(string field, string? text, out T value);
+
+    /// <summary>A field that may be absent: null when absent, or when malformed (then <see cref="Problem"/> says so).</summary>
+    public T? Optional<T>(string field, string? text, Reader<T> read) where T : struct =>
+        text is not null && read(field, text, out var value) ? value : null;
+
+    /// <inheritdoc cref="Optional{T}"/>
+    public string? OptionalText(string field, string? text, Reader<string> read) =>
+        text is not null && read(field, text, out var value) ? value : null;
+
     private bool Bad(string field, string detail)
     {
         Problem ??= Problems.Malformed(field, detail);
@@ -42,17 +52,12 @@ public sealed class Fields
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
         || Bad(field, $"{field} is a date as YYYY-MM-DD.");
 
-    public bool Sex(string? text, out Sex sex)
-    {
-        sex = default;
-        return text switch { "male" => Set(Contracts.Sex.Male, out sex), "female" => Set(Contracts.Sex.Female, out sex), _ => false }
-               || Bad("sex", "sex is \"male\" or \"female\".");
-    }
+    public bool Sex(string field, string? text, out Sex sex) => Choice(field, text, out sex);
 
     public bool Region(string field, string? text, out RegionCode region) =>
         RegionCode.TryParse(text, out region) || Bad(field, $"{field} is a Kemendagri region code such as 53.01.06.");
 
-    public bool Nik(string? text, out Nik nik) => Contracts.Nik.TryParse(text, out nik) || Bad("nik", "A NIK is 16 digits.");
+    public bool Nik(string field, string? text, out Nik nik) => Contracts.Nik.TryParse(text, out nik) || Bad(field, "A NIK is 16 digits.");
 
     /// <summary>A phone number as people write it: digits, with +, spaces, dashes, brackets.</summary>
     public bool Phone(string field, string? text, out string phone)

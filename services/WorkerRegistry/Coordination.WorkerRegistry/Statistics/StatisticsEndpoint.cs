@@ -1,5 +1,6 @@
 using Coordination.Contracts;
 using Coordination.Eventing;
+using Coordination.WorkerRegistry.Workers;
 using Npgsql;
 
 namespace Coordination.WorkerRegistry.Statistics;
@@ -24,11 +25,34 @@ public sealed record RegistryStatistics(string Region, string? RegionName, DateO
 /// </summary>
 public static class StatisticsEndpoint
 {
-    // Documents of this service's own schema; data is the worker as WorkerProjection keeps it.
-    private const string Workers = """
-        from worker_registry.mt_doc_worker d
-        where d.data ->> 'mergedInto' is null
+    // Worker documents of this service's own schema, as WorkerProjection keeps them, whose
+    // origin is the region $1 or inside it; with their history entries as h.
+    private const string InRegion = """
+        d.data ->> 'mergedInto' is null
           and (d.data ->> 'originRegion' = $1 or d.data ->> 'originRegion' like $1 || '.%')
+        """;
+
+    private const string Workers = $"from worker_registry.mt_doc_worker d where {InRegion}";
+
+    private const string Entries =
+        $"from worker_registry.mt_doc_worker d cross join lateral jsonb_array_elements(d.data -> 'history') h where {InRegion}";
+
+    // Origins are districts or villages in them (RegionCatalog.IsKnownOrigin): the first 8 characters are the district.
+    private const string ByStatus = $"select d.data ->> 'status', count(*) {Workers} group by 1";
+
+    private const string Departures = $"""
+        select left(d.data ->> 'originRegion', 8), extract(year from (h ->> 'on')::date)::int, count(*)
+        {Entries}
+          and h ->> 'kind' = '{HistoryKinds.Departed}' and (h ->> 'on')::date between $2 and $3
+        group by 1, 2
+        """;
+
+    // As HistoryEntry.IsNonProceduralAttempt counts them.
+    private const string Attempts = $"""
+        select left(d.data ->> 'originRegion', 8), count(*), count(distinct d.id)
+        {Entries}
+          and (h ->> 'kind' = '{HistoryKinds.Intercepted}' or (h ->> 'kind' = '{HistoryKinds.Deceased}' and (h ->> 'nonProcedural')::boolean))
+        group by 1
         """;
 
     public static void MapStatistics(this RouteGroupBuilder registry) =>
@@ -38,26 +62,15 @@ public static class StatisticsEndpoint
                 var code = RegionCode.TryParse(region ?? Provinces.Ntt, out var parsed) ? parsed.Value : null;
                 if (code is null || RegionCatalog.Find(code) is null)
                     return Problems.Malformed("region", "region is a known region code such as 53 or 53.01.");
-                DateOnly? start = null, end = null;
-                if (from is not null) start = f.Date("from", from, out var s) ? s : null;
-                if (to is not null) end = f.Date("to", to, out var e) ? e : null;
+                var start = f.Optional<DateOnly>("from", from, f.Date);
+                var end = f.Optional<DateOnly>("to", to, f.Date);
                 if (f.Problem is not null) return f.Problem;
+                if (start > end) return Problems.Malformed("to", "to is on or after from.");
 
                 var ct = http.RequestAborted;
-                var byStatus = (await Rows(db, $"select d.data ->> 'status', count(*) {Workers} group by 1", [code], ct))
-                    .ToDictionary(r => (string)r[0], r => (long)r[1]);
-                var departures = await Rows(db, $"""
-                    select left(d.data ->> 'originRegion', 8), extract(year from (h ->> 'on')::date)::int, count(*)
-                    {Workers.Replace("from worker_registry.mt_doc_worker d", "from worker_registry.mt_doc_worker d cross join lateral jsonb_array_elements(d.data -> 'history') h")}
-                      and h ->> 'kind' = 'departed' and (h ->> 'on')::date between $2 and $3
-                    group by 1, 2
-                    """, [code, start ?? DateOnly.MinValue, end ?? DateOnly.MaxValue], ct);
-                var attempts = await Rows(db, $"""
-                    select left(d.data ->> 'originRegion', 8), count(*), count(distinct d.id)
-                    {Workers.Replace("from worker_registry.mt_doc_worker d", "from worker_registry.mt_doc_worker d cross join lateral jsonb_array_elements(d.data -> 'history') h")}
-                      and (h ->> 'kind' = 'intercepted' or (h ->> 'kind' = 'deceased' and (h ->> 'nonProcedural')::boolean))
-                    group by 1
-                    """, [code], ct);
+                var byStatus = (await Rows(db, ByStatus, [code], ct)).ToDictionary(r => (string)r[0], r => (long)r[1]);
+                var departures = await Rows(db, Departures, [code, start ?? DateOnly.MinValue, end ?? DateOnly.MaxValue], ct);
+                var attempts = await Rows(db, Attempts, [code], ct);
 
                 return Results.Ok(new RegistryStatistics(code, RegionCatalog.NameOf(code), start, end, byStatus.Values.Sum(), byStatus,
                     new DepartureStatistics(departures.Sum(r => (long)r[2]),

@@ -31,8 +31,7 @@ public enum RecordSource
 
 public sealed record FamilyContact(string Name, string Relation, string Phone);
 
-/// <param name="Kind">registered, training-completed, departed, returned, intercepted, returned-home,
-/// deceased, corrected, merged-into, duplicate-merged.</param>
+/// <param name="Kind">one of <see cref="HistoryKinds"/>.</param>
 /// <param name="On">the day it happened (not when it was recorded).</param>
 /// <param name="Reference">the company, interception, handover or death case it concerns.</param>
 /// <param name="Country">destination, or country of death.</param>
@@ -44,7 +43,26 @@ public sealed record HistoryEntry(
     string Summary,
     Guid? Reference = null,
     string? Country = null,
-    bool NonProcedural = false);
+    bool NonProcedural = false)
+{
+    /// <summary>Each interception, and a death abroad after leaving non-procedurally (as counted in SQL by the statistics too).</summary>
+    public bool IsNonProceduralAttempt => Kind == HistoryKinds.Intercepted || (Kind == HistoryKinds.Deceased && NonProcedural);
+}
+
+/// <summary>The kinds of history entry, as stored and shown.</summary>
+public static class HistoryKinds
+{
+    public const string Registered = "registered";
+    public const string TrainingCompleted = "training-completed";
+    public const string Departed = "departed";
+    public const string Returned = "returned";
+    public const string Intercepted = "intercepted";
+    public const string ReturnedHome = "returned-home";
+    public const string Deceased = "deceased";
+    public const string Corrected = "corrected";
+    public const string MergedInto = "merged-into";
+    public const string DuplicateMerged = "duplicate-merged";
+}
 
 /// <summary>
 /// A worker as the registry knows them; <see cref="Version"/> is the stream version. Status
@@ -70,8 +88,7 @@ public sealed record Worker(
 
     public WorkerStatus Status => History.Aggregate(WorkerStatus.Prospective, StatusAfter);
 
-    /// <summary>Each interception, and a death abroad after leaving non-procedurally.</summary>
-    public int NonProceduralAttempts => History.Count(h => h.Kind == "intercepted" || h is { Kind: "deceased", NonProcedural: true });
+    public int NonProceduralAttempts => History.Count(h => h.IsNonProceduralAttempt);
 
     // Kept in the stored document so that queries and indexes can use them.
     public string NameKey => Matching.NameKey(FullName);
@@ -81,12 +98,12 @@ public sealed record Worker(
         ? status // a death is final, whatever is recorded after it
         : entry.Kind switch
         {
-            "training-completed" => WorkerStatus.Trained,
-            "departed" => WorkerStatus.Departed,
-            "returned" => WorkerStatus.Returned,
-            "intercepted" => WorkerStatus.Intercepted,
-            "returned-home" => WorkerStatus.ReturnedHome,
-            "deceased" => WorkerStatus.Deceased,
+            HistoryKinds.TrainingCompleted => WorkerStatus.Trained,
+            HistoryKinds.Departed => WorkerStatus.Departed,
+            HistoryKinds.Returned => WorkerStatus.Returned,
+            HistoryKinds.Intercepted => WorkerStatus.Intercepted,
+            HistoryKinds.ReturnedHome => WorkerStatus.ReturnedHome,
+            HistoryKinds.Deceased => WorkerStatus.Deceased,
             _ => status,
         };
 }
@@ -101,7 +118,7 @@ public static class WorkerEvolution
     {
         if (@event is WorkerRegistered r)
             return new Worker(r.WorkerId, r.Nik, r.FullName, r.Sex, r.BirthDate, r.OriginRegion, r.Phone, r.FamilyContact,
-                r.Source, [new("registered", DateOnly.FromDateTime(r.RegisteredAt.Date), r.RegisteredBy, r.RegisteredAt,
+                r.Source, [new(HistoryKinds.Registered, Wita.DayOf(r.RegisteredAt), r.RegisteredBy, r.RegisteredAt,
                     $"Registered ({ContractJson.NameOf(r.Source)})")], null, 1);
         if (state is null) return null;
 
@@ -109,31 +126,31 @@ public static class WorkerEvolution
         state = state with { Version = state.Version + 1 };
         return @event switch
         {
-            TrainingCompleted e => state.With(new("training-completed", e.CompletedOn, e.RecordedBy, e.RecordedAt,
+            TrainingCompleted e => state.With(new(HistoryKinds.TrainingCompleted, e.CompletedOn, e.RecordedBy, e.RecordedAt,
                 $"Training completed at {e.TrainingCentre}, certificate {e.CertificateNumber}")),
-            DepartedProcedurally e => state.With(new("departed", e.DepartedOn, e.RecordedBy, e.RecordedAt,
+            DepartedProcedurally e => state.With(new(HistoryKinds.Departed, e.DepartedOn, e.RecordedBy, e.RecordedAt,
                 $"Departed procedurally to {e.DestinationCountry} as {e.Job}", e.CompanyId, e.DestinationCountry)),
-            ReturnedFromPlacement e => state.With(new("returned", e.ReturnedOn, e.RecordedBy, e.RecordedAt,
+            ReturnedFromPlacement e => state.With(new(HistoryKinds.Returned, e.ReturnedOn, e.RecordedBy, e.RecordedAt,
                 "Returned from placement (purna migran)")),
-            Intercepted e => state.With(new("intercepted", DateOnly.FromDateTime(e.InterceptedAt.Date), e.RecordedBy, e.RecordedAt,
+            Intercepted e => state.With(new(HistoryKinds.Intercepted, DateOnly.FromDateTime(e.InterceptedAt.Date), e.RecordedBy, e.RecordedAt,
                 $"Stopped at {e.ExitPoint}", e.InterceptionId, NonProcedural: true)),
-            ReturnedHome e => state.With(new("returned-home", DateOnly.FromDateTime(e.ArrivedAt.Date), e.RecordedBy, e.RecordedAt,
+            ReturnedHome e => state.With(new(HistoryKinds.ReturnedHome, DateOnly.FromDateTime(e.ArrivedAt.Date), e.RecordedBy, e.RecordedAt,
                 $"Handed over and arrived home at {e.ArrivalPoint}", e.HandoverId)),
-            DeathRecorded e => state.With(new("deceased", e.DiedOn, e.RecordedBy, e.RecordedAt,
+            DeathRecorded e => state.With(new(HistoryKinds.Deceased, e.DiedOn, e.RecordedBy, e.RecordedAt,
                 $"Died in {e.CountryOfDeath}", e.CaseId, e.CountryOfDeath, e.NonProcedural)),
-            RecordCorrected e => Corrections.Apply(state, e.Corrections).With(new("corrected",
-                DateOnly.FromDateTime(e.CorrectedAt.Date), e.CorrectedBy, e.CorrectedAt,
+            RecordCorrected e => Corrections.Apply(state, e.Corrections).With(new(HistoryKinds.Corrected,
+                Wita.DayOf(e.CorrectedAt), e.CorrectedBy, e.CorrectedAt,
                 // Names the fields, never the values: the history is shown to callers without pii:read.
                 $"Corrected {string.Join(", ", e.Corrections.Select(c => c.Field))}: {e.Reason}")),
-            MergedInto e => (state with { MergedInto = e.SurvivorId }).With(new("merged-into",
-                DateOnly.FromDateTime(e.MergedAt.Date), e.MergedBy, e.MergedAt, $"Merged into {e.SurvivorId}: {e.Reason}", e.SurvivorId)),
+            MergedInto e => (state with { MergedInto = e.SurvivorId }).With(new(HistoryKinds.MergedInto,
+                Wita.DayOf(e.MergedAt), e.MergedBy, e.MergedAt, $"Merged into {e.SurvivorId}: {e.Reason}", e.SurvivorId)),
             DuplicateMerged e => (state with
             {
                 Nik = state.Nik ?? e.TakenNik,
                 Phone = state.Phone ?? e.TakenPhone,
                 FamilyContact = state.FamilyContact ?? e.TakenFamilyContact,
                 History = [.. state.History, .. e.TakenHistory],
-            }).With(new("duplicate-merged", DateOnly.FromDateTime(e.MergedAt.Date), e.MergedBy, e.MergedAt,
+            }).With(new(HistoryKinds.DuplicateMerged, Wita.DayOf(e.MergedAt), e.MergedBy, e.MergedAt,
                 $"Took over the record {e.DuplicateId}: {e.Reason}", e.DuplicateId)),
             _ => state,
         };

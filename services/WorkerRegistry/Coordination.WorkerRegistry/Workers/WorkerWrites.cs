@@ -1,5 +1,6 @@
 using Coordination.Eventing;
 using Coordination.ServiceDefaults;
+using Coordination.WorkerRegistry.Requests;
 using Coordination.WorkerRegistry.Workers.Reading;
 
 namespace Coordination.WorkerRegistry.Workers;
@@ -11,7 +12,7 @@ public static class WorkerWrites
         http.WriteStream<Worker>(id, decide, written => Results.Ok(ViewAfter(written, Agency.From(http.User))));
 
     public static WorkerView ViewAfter(Written<Worker> written, Agency caller) =>
-        WorkerView.Of(written.Events.Aggregate(written.Before, WorkerEvolution.Evolve)!, caller);
+        WorkerView.Of(written.After(WorkerEvolution.Evolve)!, caller);
 
     /// <summary>The worker a command about an existing record may act on, or why not.</summary>
     public static DomainError? CheckExisting(Guid id, Worker? state) => state switch
@@ -24,7 +25,7 @@ public static class WorkerWrites
 
     /// <summary>What every write to a worker's record requires and may answer.</summary>
     public static RouteHandlerBuilder AsWorkerWrite(this RouteHandlerBuilder route, string name) => route
-        .RequireAuthorization(p => p.RequireClaim(Agency.RoleClaim, Roles.RegistryWrite))
+        .WritesRegistry()
         .WithName(name)
         .Produces<WorkerView>()
         .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -25,15 +25,14 @@ public static class ChangeLicenceEndpoint
                     var f = new Fields();
                     f.Date("effectiveOn", r.EffectiveOn, out var effective);
                     f.Text("reason", r.Reason, out var reason);
-                    DateOnly? until = null;
-                    if (r.ValidUntil is not null) until = f.Date("validUntil", r.ValidUntil, out var u) ? u : null;
+                    var until = f.Optional<DateOnly>("validUntil", r.ValidUntil, f.Date);
                     if (f.Problem is not null) return f.Problem;
 
                     var command = new ChangeLicence(id, Actions[action], effective, until, reason, Agency.From(http.User).Id, now);
                     return await http.WriteStream<Company>(id, state => ChangeLicenceDecision.Decide(command, state),
-                        written => Results.Ok(CompanyView.Of(written.Events.Aggregate(written.Before, CompanyEvolution.Evolve)!, now)));
+                        written => Results.Ok(CompanyView.Of(written.After(CompanyEvolution.Evolve)!, now)));
                 })
-            .RequireAuthorization(p => p.RequireClaim(Agency.RoleClaim, Roles.RegistryWrite))
+            .WritesRegistry()
             .WithName("ChangeCompanyLicence")
             .Produces<CompanyView>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -17,7 +17,7 @@ public sealed record CompanyView(
 {
     public static CompanyView Of(Company c, DateTimeOffset now) => new(c.Id, c.Name, c.LicenceNumber, c.HeadOfficeRegion,
         c.HeadOfficeAddress, c.KupangRepresentativeOffice, c.LicenceStatus, c.LicenceValidUntil,
-        c.LicenceOn(DateOnly.FromDateTime(now.UtcDateTime)).MayRecruit, c.Periods, c.StatusChanges, c.Version);
+        c.LicenceOn(Coordination.Contracts.Wita.DayOf(now)).MayRecruit, c.Periods, c.StatusChanges, c.Version);
 }
 
 public static class CompanyLinks

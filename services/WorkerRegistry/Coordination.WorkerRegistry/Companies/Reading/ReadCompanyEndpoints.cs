@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Eventing;
 using Coordination.WorkerRegistry.Requests;
 using Marten;
@@ -19,7 +20,7 @@ public static class ReadCompanyEndpoints
         // The interceptions service asks this to flag recruiters without a valid licence.
         companies.MapGet("/{id:guid}/licence", async (Guid id, string? on, IQuerySession session, HttpContext http, TimeProvider clock) =>
             {
-                var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                var day = Wita.DayOf(clock.GetUtcNow());
                 var f = new Fields();
                 if (on is not null && !f.Date("on", on, out day)) return f.Problem!;
                 return await session.LoadAsync<Company>(id, http.RequestAborted) is { } company

@@ -36,9 +36,9 @@ public static class RegisterCompanyEndpoint
                     address, r.KupangRepresentativeOffice ?? false, Agency.From(http.User).Id, now);
                 return await http.WriteStream<Company>(command.CompanyId, state => RegisterCompanyDecision.Decide(command, state),
                     written => Results.Created(CompanyLinks.Of(command.CompanyId),
-                        CompanyView.Of(written.Events.Aggregate(written.Before, CompanyEvolution.Evolve)!, now)));
+                        CompanyView.Of(written.After(CompanyEvolution.Evolve)!, now)));
             })
-            .RequireAuthorization(p => p.RequireClaim(Agency.RoleClaim, Roles.RegistryWrite))
+            .WritesRegistry()
             .WithName("RegisterCompany")
             .Produces<CompanyView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -26,25 +26,20 @@ public static class CorrectRecordEndpoint
                 async (Guid id, CorrectRecordRequest r, HttpContext http, IQuerySession session, TimeProvider clock) =>
                 {
                     var f = new Fields();
-                    string? name = null;
-                    if (r.FullName is not null) name = f.Name("fullName", r.FullName, out var n) ? n : null;
-                    Sex? sex = null;
-                    if (r.Sex is not null) sex = f.Sex(r.Sex, out var s) ? s : null;
-                    DateOnly? birth = null;
-                    if (r.BirthDate is not null) birth = f.Date("birthDate", r.BirthDate, out var b) ? b : null;
-                    RegionCode? origin = null;
-                    if (r.OriginRegion is not null) origin = f.Region("originRegion", r.OriginRegion, out var o) ? o : null;
-                    Nik? nik = null;
-                    if (r.Nik is not null) nik = f.Nik(r.Nik, out var k) ? k : null;
-                    string? phone = null;
-                    if (r.Phone is not null) phone = f.Phone("phone", r.Phone, out var p) ? p : null;
+                    var name = f.OptionalText("fullName", r.FullName, f.Name);
+                    var sex = f.Optional<Sex>("sex", r.Sex, f.Sex);
+                    var birth = f.Optional<DateOnly>("birthDate", r.BirthDate, f.Date);
+                    var origin = f.Optional<RegionCode>("originRegion", r.OriginRegion, f.Region);
+                    var nik = f.Optional<Nik>("nik", r.Nik, f.Nik);
+                    var phone = f.OptionalText("phone", r.Phone, f.Phone);
                     var family = r.FamilyContact is null ? null : RegisterWorkerEndpoint.FamilyContactOf(r.FamilyContact, f);
                     f.Text("reason", r.Reason, out var reason);
                     if (f.Problem is not null) return f.Problem;
+                    if (Versions.Required(http) is { } missing) return missing;
 
                     if (nik is { } given && await session.HolderOf(given, http.RequestAborted) is { } holder && holder != id)
                         return Problems.AlreadyHeld(http, WorkerLinks.Of(holder),
-                            $"Worker {holder} holds NIK {given}: if they are the same person, merge the two records.");
+                            $"Worker {holder} holds this NIK: if they are the same person, merge the two records.");
 
                     var command = new CorrectRecord(id, name, sex, birth, origin, nik, phone, family, reason,
                         Agency.From(http.User).Id, clock.GetUtcNow());

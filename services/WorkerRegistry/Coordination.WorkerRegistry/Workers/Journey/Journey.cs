@@ -53,7 +53,7 @@ public static class JourneyDecisions
     {
         if (Check(c.WorkerId, state, [WorkerStatus.Departed], "return from a placement") is { } error) return error;
         if (Dated("returnedOn", c.ReturnedOn, state!, c.Now) is { } broken) return broken;
-        var departed = state!.History.Last(h => h.Kind == "departed").On;
+        var departed = state!.History.Last(h => h.Kind == HistoryKinds.Departed).On;
         if (c.ReturnedOn < departed)
             return new RuleBroken("returnedOn", "Return before departure", $"The worker departed on {departed:yyyy-MM-dd}.");
         return Decision.Accept(new ReturnedFromPlacement(c.WorkerId, c.ReturnedOn, state.OriginRegion, c.RecordedBy, c.Now));
@@ -69,7 +69,7 @@ public static class JourneyDecisions
 
     /// <summary>A step of the journey happened in the worker's lifetime and not after today.</summary>
     private static RuleBroken? Dated(string field, DateOnly day, Worker state, DateTimeOffset now) =>
-        day > DateOnly.FromDateTime(now.UtcDateTime) ? new RuleBroken(field, "In the future", $"{field} cannot be after today.")
+        day > Contracts.Wita.DayOf(now) ? new RuleBroken(field, "In the future", $"{field} cannot be after today.")
         : day < state.BirthDate ? new RuleBroken(field, "Before birth", $"{field} cannot be before the birth date.")
         : null;
 }

@@ -16,6 +16,7 @@ public static class MergeWorkersEndpoint
                 f.Guid("duplicateId", r.DuplicateId, out var duplicate);
                 f.Text("reason", r.Reason, out var reason);
                 if (f.Problem is not null) return Task.FromResult(f.Problem);
+                if (Versions.Required(http) is { } missing) return Task.FromResult(missing);
 
                 var command = new MergeWorkers(id, duplicate, reason, Agency.From(http.User).Id, clock.GetUtcNow());
                 return http.WriteStreams<Worker>(id, [duplicate],

@@ -1,6 +1,7 @@
 using Coordination.Contracts;
 using Coordination.Eventing;
 using Coordination.ServiceDefaults;
+using Coordination.WorkerRegistry.Requests;
 using Marten;
 using Marten.Linq.MatchesSql;
 using Marten.Pagination;
@@ -40,7 +41,8 @@ public static class ReadWorkerEndpoints
 
         workers.MapGet("/by-nik/{nik}", async (string nik, IQuerySession session, HttpContext http) =>
             {
-                if (!Nik.TryParse(nik, out var parsed)) return Problems.Malformed("nik", "A NIK is 16 digits.");
+                var f = new Fields();
+                if (!f.Nik("nik", nik, out var parsed)) return f.Problem!;
                 if (await session.HolderOf(parsed, http.RequestAborted) is not { } holder
                     || await session.LoadAsync<Worker>(holder, http.RequestAborted) is not { } worker)
                     return Problems.NotFound("No worker holds this NIK.");
@@ -48,7 +50,7 @@ public static class ReadWorkerEndpoints
                 http.Response.Headers.ContentLocation = WorkerLinks.Of(worker.Id);
                 return Results.Ok(WorkerView.Of(worker, Agency.From(http.User)));
             })
-            .RequireAuthorization(p => p.RequireClaim(Agency.RoleClaim, Roles.PiiRead))
+            .ReadsPersonalData()
             .WithName("GetWorkerByNik")
             .Produces<WorkerView>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -61,7 +63,7 @@ public static class ReadWorkerEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         workers.MapGet("/{id:guid}/probable-duplicates", ProbableDuplicates)
-            .RequireAuthorization(p => p.RequireClaim(Agency.RoleClaim, Roles.PiiRead))
+            .ReadsPersonalData()
             .WithName("ListProbableDuplicates")
             .Produces<IReadOnlyList<ProbableDuplicate>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -90,7 +92,7 @@ public static class ReadWorkerEndpoints
         }
         if (status is not null)
         {
-            var fields = new Requests.Fields();
+            var fields = new Fields();
             if (!fields.Choice<WorkerStatus>("status", status, out var wanted)) return fields.Problem!;
             // Enums are stored as ContractJson's kebab-case strings, which LINQ does not know.
             query = query.Where(w => w.MatchesSql("d.data ->> 'status' = ?", ContractJson.NameOf(wanted)));
@@ -99,21 +101,25 @@ public static class ReadWorkerEndpoints
         if (number < 1) return Problems.Malformed("page", "page starts at 1.");
         if (size is < 1 or > MaxPageSize) return Problems.Malformed("pageSize", $"pageSize is 1–{MaxPageSize}.");
 
-        var found = await query.OrderBy(w => w.NameKey).ThenBy(w => w.Id).ToPagedListAsync(number, size, http.RequestAborted);
+        // By name only for those who may see names: the order of names is itself a disclosure.
+        var ordered = caller.Has(Roles.PiiRead) ? query.OrderBy(w => w.NameKey).ThenBy(w => w.Id) : query.OrderBy(w => w.Id);
+        var found = await ordered.ToPagedListAsync(number, size, http.RequestAborted);
         return Results.Ok(new WorkerPage(found.Select(w => WorkerSummary.Of(w, caller)).ToArray(), number, size, found.TotalItemCount));
     }
 
     private static async Task<IResult> ProbableDuplicates(Guid id, IQuerySession session, HttpContext http)
     {
         if (await session.LoadAsync<Worker>(id, http.RequestAborted) is not { } worker) return Problems.NotFound($"No worker {id}.");
+        if (worker.MergedInto is { } survivor)
+            return Results.Redirect(WorkerLinks.Of(survivor) + "/probable-duplicates", permanent: true, preserveMethod: true);
         var (nameKey, birth, phoneKey) = (worker.NameKey, worker.BirthDate, worker.FamilyPhoneKey);
-        var candidates = await session.Query<Worker>()
-            .Where(w => w.Id != id && w.MergedInto == null
-                        && ((w.NameKey == nameKey && w.BirthDate == birth) || (phoneKey != null && w.FamilyPhoneKey == phoneKey)))
-            .Take(100)
-            .ToListAsync(http.RequestAborted);
+        var candidates = session.Query<Worker>().Where(w => w.Id != id && w.MergedInto == null);
+        candidates = phoneKey is null
+            ? candidates.Where(w => w.NameKey == nameKey && w.BirthDate == birth)
+            : candidates.Where(w => (w.NameKey == nameKey && w.BirthDate == birth) || w.FamilyPhoneKey == phoneKey);
+        var found = await candidates.OrderBy(w => w.Id).Take(100).ToListAsync(http.RequestAborted);
         var caller = Agency.From(http.User);
-        return Results.Ok(candidates.Select(c => new ProbableDuplicate(WorkerSummary.Of(c, caller),
+        return Results.Ok(found.Select(c => new ProbableDuplicate(WorkerSummary.Of(c, caller),
             [
                 .. c.NameKey == nameKey && c.BirthDate == birth ? ["name-and-birth-date"] : Array.Empty<string>(),
                 .. phoneKey is not null && c.FamilyPhoneKey == phoneKey ? ["family-contact"] : Array.Empty<string>(),

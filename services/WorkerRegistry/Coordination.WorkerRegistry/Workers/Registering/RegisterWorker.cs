@@ -36,7 +36,7 @@ public static class IdentityRules
 {
     public static RuleBroken? Check(Nik? nik, Sex sex, DateOnly birthDate, RegionCode origin, DateTimeOffset now)
     {
-        if (birthDate > DateOnly.FromDateTime(now.UtcDateTime))
+        if (birthDate > Wita.DayOf(now))
             return new RuleBroken("birthDate", "Birth date in the future", "The birth date cannot be after today.");
         if (birthDate.Year < 1900)
             return new RuleBroken("birthDate", "Birth date too early", "The birth date cannot be before 1900.");

@@ -29,13 +29,13 @@ public static class RegisterWorkerEndpoint
                 var fields = new Fields();
                 if (Parse(request, fields, Agency.From(http.User), now) is not { } command) return fields.Problem!;
                 if (command.Nik is { } nik && await session.HolderOf(nik, http.RequestAborted) is { } holder)
-                    return Problems.AlreadyHeld(http, WorkerLinks.Of(holder), $"A worker with NIK {nik} is already registered.");
+                    return Problems.AlreadyHeld(http, WorkerLinks.Of(holder), "A worker with this NIK is already registered.");
 
                 return await http.WriteStream<Worker>(command.WorkerId,
                     state => RegisterWorkerDecision.Decide(command, state),
                     written => Results.Created(WorkerLinks.Of(command.WorkerId), WorkerWrites.ViewAfter(written, Agency.From(http.User))));
             })
-            .RequireAuthorization(p => p.RequireClaim(Agency.RoleClaim, Roles.RegistryWrite))
+            .WritesRegistry()
             .WithName("RegisterWorker")
             .Produces<WorkerView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -45,14 +45,12 @@ public static class RegisterWorkerEndpoint
 
     private static RegisterWorker? Parse(RegisterWorkerRequest r, Fields f, Agency caller, DateTimeOffset now)
     {
-        Nik? nik = null;
-        if (r.Nik is not null) nik = f.Nik(r.Nik, out var parsed) ? parsed : null;
+        var nik = f.Optional<Nik>("nik", r.Nik, f.Nik);
         f.Name("fullName", r.FullName, out var name);
-        f.Sex(r.Sex, out var sex);
+        f.Sex("sex", r.Sex, out var sex);
         f.Date("birthDate", r.BirthDate, out var birth);
         f.Region("originRegion", r.OriginRegion, out var origin);
-        string? phone = null;
-        if (r.Phone is not null) phone = f.Phone("phone", r.Phone, out var p) ? p : null;
+        var phone = f.OptionalText("phone", r.Phone, f.Phone);
         var family = r.FamilyContact is null ? null : FamilyContactOf(r.FamilyContact, f);
         var source = RecordSource.LtsaRegistration;
         if (r.Source is not null) f.Choice("source", r.Source, out source);

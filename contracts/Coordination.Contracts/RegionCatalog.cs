@@ -44,19 +44,7 @@ public static class RegionCatalog
         return !DetailedProvinces.Contains(province) || Find($"{province}.{nik.Value[2..4]}") is not null;
     }
 
-    private static Dictionary<string, Region> Load()
-    {
-        using var stream = typeof(RegionCatalog).Assembly.GetManifestResourceStream("Coordination.Contracts.Reference.regions.csv")
-            ?? throw new InvalidOperationException("Reference/regions.csv is not embedded.");
-        using var reader = new StreamReader(stream);
-        reader.ReadLine(); // header
-        var regions = new Dictionary<string, Region>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { Length: > 0 } line)
-        {
-            // Names hold no commas or quotes in the extract: a plain split suffices.
-            var f = line.Split(',');
-            regions.Add(f[0], new Region(f[0], f[1], f[2], f[3].Length == 0 ? null : f[3]));
-        }
-        return regions;
-    }
+    private static Dictionary<string, Region> Load() => Reference.Rows("regions.csv")
+        .Select(f => new Region(f[0], f[1], f[2], f[3].Length == 0 ? null : f[3]))
+        .ToDictionary(r => r.Code, StringComparer.Ordinal);
 }

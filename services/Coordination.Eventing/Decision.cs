@@ -22,6 +22,9 @@ public abstract record DomainError(string Title, string Detail, string? Field = 
 /// <summary>The command names a record that does not exist (404).</summary>
 public sealed record Missing(string Title, string Detail) : DomainError(Title, Detail);
 
+/// <summary>The caller's agency may not do this to this record, e.g. reply for another province (403).</summary>
+public sealed record NotYours(string Title, string Detail) : DomainError(Title, Detail);
+
 /// <summary>The command does not fit the current state (409, with the current state).</summary>
 public sealed record StateConflict(string Title, string Detail) : DomainError(Title, Detail);
 

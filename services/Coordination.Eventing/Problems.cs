@@ -8,6 +8,7 @@ public static class Problems
     public static IResult For(DomainError error) => error switch
     {
         Missing m => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: m.Title, detail: m.Detail),
+        NotYours n => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: n.Title, detail: n.Detail),
         StateConflict c => Conflict(c.Detail, c.Title),
         RuleBroken r => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: r.Title,
             detail: r.Detail, extensions: new Dictionary<string, object?> { ["field"] = r.Field }),

@@ -26,7 +26,7 @@ public sealed class RegistryReactionTests(CoordinationStack stack) : IDisposable
                 new PersonReference(known, null),
                 new PersonReference(unknown, new PersonDetails("Tanpa Dokumen Fiktif", Sex.Female, new DateOnly(2003, 4, 9), "53.01.19", null)),
             ],
-            "disnakertrans-kalbar", DateTimeOffset.UtcNow);
+            ["no-documents"], "disnakertrans-kalbar", DateTimeOffset.UtcNow);
         var eventId = Guid.CreateVersion7();
         using var consumed = Consumed.Watch(stack.Registry.Services, eventId);
 
@@ -59,7 +59,7 @@ public sealed class RegistryReactionTests(CoordinationStack stack) : IDisposable
 
         await Intercept(new InterceptionRecorded(Guid.CreateVersion7(), "BTM-BATAMCENTRE", DateTimeOffset.UtcNow, "SG",
             [new PersonReference(stopped, new PersonDetails("Ada Fiktif", Sex.Male, birth, "53.01.06", nik))],
-            "disnakertrans-kepri", DateTimeOffset.UtcNow), Guid.CreateVersion7());
+            ["forged-documents"], "disnakertrans-kepri", DateTimeOffset.UtcNow), Guid.CreateVersion7());
 
         await WhenStatus(existing, "intercepted");
         var followed = await _ntt.Worker(stopped); // the new id redirects to the existing record
@@ -71,7 +71,7 @@ public sealed class RegistryReactionTests(CoordinationStack stack) : IDisposable
     {
         var worker = await _ntt.RegisterId(Workers.WithNik("Pulang Fiktif"));
         await Intercept(new InterceptionRecorded(Guid.CreateVersion7(), "PLBN-ENTIKONG", DateTimeOffset.UtcNow.AddDays(-9), "MY",
-            [new PersonReference(worker, null)], "disnakertrans-kalbar", DateTimeOffset.UtcNow), Guid.CreateVersion7());
+            [new PersonReference(worker, null)], ["no-documents"], "disnakertrans-kalbar", DateTimeOffset.UtcNow), Guid.CreateVersion7());
         await WhenStatus(worker, "intercepted");
 
         await stack.Interceptions.Services.PublishAs(new HandoverArrivalConfirmed(Guid.CreateVersion7(), [worker], "KPG-TENAU",

@@ -1,4 +1,4 @@
-using Coordination.WorkerRegistry.Requests;
+using Coordination.Eventing;
 using Coordination.WorkerRegistry.Workers;
 
 namespace Coordination.WorkerRegistry.Tests;

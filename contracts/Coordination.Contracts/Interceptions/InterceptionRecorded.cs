@@ -15,6 +15,7 @@ public sealed record InterceptionRecorded(
     DateTimeOffset InterceptedAt,
     string? DestinationCountry,
     IReadOnlyList<PersonReference> People,
+    IReadOnlyList<string> Reasons,
     string RecordedBy,
     DateTimeOffset RecordedAt);
 

@@ -39,7 +39,11 @@ public sealed class CoordinationStack : IAsyncLifetime
         Postgres = new NpgsqlConnectionStringBuilder(_servers.Postgres) { Database = _database }.ConnectionString;
 
         Registry = StartRegistry();
-        Interceptions = Start<InterceptionsModule>(Ports.Free());
+        // Deadlines short enough for a test to see a reply become overdue and an arrival fail.
+        Interceptions = Start<InterceptionsModule>(Ports.Free(), new()
+        {
+            ["Handovers:ReplyPeriod"] = "00:00:03", ["Handovers:ArrivalGrace"] = "00:00:01", ["Handovers:CheckEvery"] = "00:00:00.250",
+        });
         var costs = Start<RepatriationCostsModule>(Ports.Free());
         DeceasedReturns = Start<DeceasedReturnsModule>(Ports.Free());
         EventLog = Start<EventLogModule>(Ports.Free());
@@ -69,13 +73,12 @@ public sealed class CoordinationStack : IAsyncLifetime
         await Registry.DisposeAsync();
     }
 
-    private ServiceApp<T> Start<T>(int port) where T : class
+    private ServiceApp<T> Start<T>(int port, Dictionary<string, string?>? settings = null) where T : class
     {
-        var app = new ServiceApp<T>(port, new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = Postgres,
-            ["ConnectionStrings:RabbitMq"] = _servers.RabbitMq,
-        });
+        settings ??= [];
+        settings["ConnectionStrings:Postgres"] = Postgres;
+        settings["ConnectionStrings:RabbitMq"] = _servers.RabbitMq;
+        var app = new ServiceApp<T>(port, settings);
         app.StartServer();
         _services[typeof(T).Name] = app;
         return app;

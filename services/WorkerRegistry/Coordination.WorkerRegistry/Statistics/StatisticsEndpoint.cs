@@ -58,7 +58,7 @@ public static class StatisticsEndpoint
     public static void MapStatistics(this RouteGroupBuilder registry) =>
         registry.MapGet("/statistics", async (string? region, string? from, string? to, NpgsqlDataSource db, HttpContext http) =>
             {
-                var f = new Requests.Fields();
+                var f = new Fields();
                 var code = RegionCode.TryParse(region ?? Provinces.Ntt, out var parsed) ? parsed.Value : null;
                 if (code is null || RegionCatalog.Find(code) is null)
                     return Problems.Malformed("region", "region is a known region code such as 53 or 53.01.");

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Coordination.Contracts;
-using Coordination.Eventing;
-using Coordination.WorkerRegistry.Workers;
+using Microsoft.AspNetCore.Http;
 
-namespace Coordination.WorkerRegistry.Requests;
+namespace Coordination.Eventing;
 
 /// <summary>
 /// Reads request fields sent as strings, so that a bad one is named in a 400. Each reader
@@ -25,6 +24,10 @@ public sealed class Fields
     /// <inheritdoc cref="Optional{T}"/>
     public string? OptionalText(string field, string? text, Reader<string> read) =>
         text is not null && read(field, text, out var value) ? value : null;
+
+    /// <summary>Free text that may be absent (see <see cref="Text"/>).</summary>
+    public string? OptionalText(string field, string? text, int maxLength = MaxTextLength) =>
+        text is not null && Text(field, text, out var value, maxLength) ? value : null;
 
     private bool Bad(string field, string detail)
     {
@@ -52,6 +55,13 @@ public sealed class Fields
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
         || Bad(field, $"{field} is a date as YYYY-MM-DD.");
 
+    /// <summary>A moment with its offset, ISO 8601 (2026-11-22T14:30:00+07:00).</summary>
+    public bool Moment(string field, string? text, out DateTimeOffset moment) =>
+        DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out moment)
+        || (text is not null && text.EndsWith('Z') && DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out moment))
+        || Bad(field, $"{field} is a moment with its offset, such as 2026-11-22T14:30:00+07:00.");
+
     public bool Sex(string field, string? text, out Sex sex) => Choice(field, text, out sex);
 
     public bool Region(string field, string? text, out RegionCode region) =>
@@ -64,7 +74,7 @@ public sealed class Fields
     {
         phone = text?.Trim() ?? "";
         return phone.Length is >= 6 and <= 25 && phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')')
-                                             && Matching.PhoneKey(phone) is not null
+                                             && phone.Count(char.IsAsciiDigit) >= 8
                || Bad(field, $"{field} is a phone number such as +62 812 3456 7890.");
     }
 

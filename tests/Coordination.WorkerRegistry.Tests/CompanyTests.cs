@@ -62,7 +62,7 @@ public class CompanyTests
             Change(LicenceChange.Renewed, new DateOnly(2026, 1, 1), new DateOnly(2030, 12, 31)));
 
         Assert.True(renewed.LicenceOn(new DateOnly(2027, 1, 1)).MayRecruit);
-        Assert.Equal(new DateOnly(2030, 12, 31), renewed.LicenceValidUntil);
+        Assert.Equal(new DateOnly(2030, 12, 31), renewed.Licence.ValidUntil);
     }
 
     [Fact]

@@ -49,6 +49,15 @@ public class ReactionTests
     }
 
     [Fact]
+    public void Given_the_arrival_home_filed_before_the_interception_on_the_same_day_Then_the_worker_is_still_returned_home()
+    {
+        var arrived = new ReturnedHome(Id, Guid.NewGuid(), "KOE", At.AddHours(6), "disnakertrans-ntt", Now);
+        var stopped = Stopped(At) with { RecordedAt = Now.AddSeconds(1) }; // reached the registry after the arrival
+
+        Assert.Equal(WorkerStatus.ReturnedHome, Worker(null, arrived, stopped).Status);
+    }
+
+    [Fact]
     public void Given_facts_recorded_out_of_order_Then_the_history_is_in_the_order_they_happened()
     {
         var worker = Worker(null, Departed(new DateOnly(2025, 5, 1)), Trained(new DateOnly(2025, 1, 10)));

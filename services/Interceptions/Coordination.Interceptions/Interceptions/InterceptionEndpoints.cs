@@ -12,7 +12,7 @@ public sealed record PersonRequest(string? WorkerId, string? FullName, string? S
 
 public sealed record ReasonRequest(string? Code, string? Text);
 
-public sealed record RecruiterRequest(string? Name, string? Company);
+public sealed record RecruiterRequest(string? Name, string? Company, string? CompanyId);
 
 public sealed record RecordInterceptionRequest(
     string? ExitPoint, string? InterceptedAt, string? DestinationCountry, IReadOnlyList<PersonRequest>? People,
@@ -41,11 +41,13 @@ public static class InterceptionEndpoints
                     f.OptionalText($"reasons[{i}].text", x.Text, Fields.MaxTextLength))).ToArray();
                 var recruiter = r.Recruiter is null ? null : new Recruiter(
                     f.OptionalText("recruiter.name", r.Recruiter.Name, Fields.MaxNameLength),
-                    f.OptionalText("recruiter.company", r.Recruiter.Company, Fields.MaxNameLength));
+                    f.OptionalText("recruiter.company", r.Recruiter.Company, Fields.MaxNameLength),
+                    f.Optional<Guid>("recruiter.companyId", r.Recruiter.CompanyId, f.Guid), null);
                 var police = f.OptionalText("policeCaseNumber", r.PoliceCaseNumber, 100);
                 if (f.Problem is not null) return f.Problem;
 
                 var origins = await WorkerOrigins.Of(session, people.Where(p => p.Details is null).Select(p => p.WorkerId), http.RequestAborted);
+                if (recruiter is not null) recruiter = await Recruiters.Flagged(session, recruiter, at, http.RequestAborted);
                 var command = new RecordInterception(Guid.CreateVersion7(now), exit, at, country, people, origins, reasons, recruiter, police,
                     caller.Id, caller.Province, now);
                 return await http.WriteStream<Interception>(command.InterceptionId, state => RecordInterceptionDecision.Decide(command, state),

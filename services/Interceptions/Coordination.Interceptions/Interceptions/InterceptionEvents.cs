@@ -18,7 +18,8 @@ public enum ReasonCode
 
 public sealed record Reason(ReasonCode Code, string? Text);
 
-public sealed record Recruiter(string? Name, string? Company);
+/// <param name="Flag">why the recruiter looks unlicensed on the day of the interception, or null.</param>
+public sealed record Recruiter(string? Name, string? Company, Guid? CompanyId, string? Flag);
 
 /// <param name="OriginRegion">as the registry (or the details) knew it when recorded.</param>
 public sealed record StoppedPerson(Guid WorkerId, PersonDetails? Details, string? OriginRegion);

@@ -40,6 +40,8 @@ public static class WorkerOrigins
     {
         bus.AddConsumer<WorkerRegisteredConsumer>().Endpoint(e => e.Name = Queue);
         bus.AddConsumer<WorkerRecordCorrectedConsumer>().Endpoint(e => e.Name = Queue);
+        bus.AddConsumer<PlacementCompanyRegisteredConsumer>().Endpoint(e => e.Name = Queue);
+        bus.AddConsumer<PlacementCompanyLicenceChangedConsumer>().Endpoint(e => e.Name = Queue);
     }
 
     /// <summary>The known origins of <paramref name="workers"/>.</summary>

@@ -1,3 +1,4 @@
+using Coordination.Contracts.WorkerRegistry;
 using Coordination.Eventing;
 using JasperFx.Events;
 using Marten;
@@ -6,18 +7,7 @@ using Marten.Events.Projections;
 
 namespace Coordination.WorkerRegistry.Companies;
 
-public enum LicenceStatus
-{
-    Active,
-    Suspended,
-    Revoked,
-}
-
-public sealed record LicencePeriod(DateOnly From, DateOnly Until);
-
-public sealed record LicenceStatusChange(LicenceStatus Status, DateOnly EffectiveOn, string Reason);
-
-/// <summary>Whether a company may recruit on a day, and why (for the interceptions service and officers).</summary>
+/// <summary>Whether a company may recruit on a day, and why (for officers and the interceptions service).</summary>
 public sealed record LicenceAnswer(Guid CompanyId, string LicenceNumber, DateOnly On, bool MayRecruit, LicenceStatus Status,
     LicencePeriod? Period, string Reason);
 
@@ -29,31 +19,13 @@ public sealed record Company(
     string HeadOfficeRegion,
     string HeadOfficeAddress,
     bool KupangRepresentativeOffice,
-    IReadOnlyList<LicencePeriod> Periods,
-    IReadOnlyList<LicenceStatusChange> StatusChanges,
+    PlacementLicence Licence,
     long Version)
 {
-    /// <summary>The status after every recorded change, whatever its date.</summary>
-    public LicenceStatus LicenceStatus => StatusChanges.Count == 0 ? LicenceStatus.Active : StatusChanges[^1].Status;
-
-    public DateOnly LicenceValidUntil => Periods.Max(p => p.Until);
-
-    public LicenceStatus StatusOn(DateOnly day) =>
-        StatusChanges.LastOrDefault(c => c.EffectiveOn <= day)?.Status ?? LicenceStatus.Active;
-
     public LicenceAnswer LicenceOn(DateOnly day)
     {
-        var period = Periods.FirstOrDefault(p => p.From <= day && day <= p.Until);
-        var status = StatusOn(day);
-        var reason = (period, status) switch
-        {
-            (_, LicenceStatus.Revoked) => "The licence was revoked.",
-            (_, LicenceStatus.Suspended) => "The licence was suspended.",
-            (null, _) when day < Periods.Min(p => p.From) => "The licence was not yet valid.",
-            (null, _) => "The licence was not valid on that day (expired or between periods).",
-            _ => "The licence was valid and active.",
-        };
-        return new LicenceAnswer(Id, LicenceNumber, day, period is not null && status == LicenceStatus.Active, status, period, reason);
+        var verdict = Licence.On(day);
+        return new LicenceAnswer(Id, LicenceNumber, day, verdict.MayRecruit, verdict.Status, verdict.Period, verdict.Reason);
     }
 }
 
@@ -63,22 +35,22 @@ public static class CompanyEvolution
     {
         if (@event is CompanyRegistered r)
             return new Company(r.CompanyId, r.Name, r.LicenceNumber, r.HeadOfficeRegion, r.HeadOfficeAddress,
-                r.KupangRepresentativeOffice, [new(r.LicenceValidFrom, r.LicenceValidUntil)], [], 1);
+                r.KupangRepresentativeOffice, PlacementLicence.Granted(r.LicenceValidFrom, r.LicenceValidUntil), 1);
         if (state is null) return null;
 
         state = state with { Version = state.Version + 1 };
         return @event switch
         {
-            LicenceSuspended e => state.With(new(LicenceStatus.Suspended, e.EffectiveOn, e.Reason)),
-            LicenceReinstated e => state.With(new(LicenceStatus.Active, e.EffectiveOn, e.Reason)),
-            LicenceRevoked e => state.With(new(LicenceStatus.Revoked, e.EffectiveOn, e.Reason)),
-            LicenceRenewed e => state with { Periods = [.. state.Periods, new(e.EffectiveOn, e.ValidUntil)] },
+            LicenceSuspended e => state.With(LicenceChange.Suspended, e.EffectiveOn, null, e.Reason),
+            LicenceReinstated e => state.With(LicenceChange.Reinstated, e.EffectiveOn, null, e.Reason),
+            LicenceRevoked e => state.With(LicenceChange.Revoked, e.EffectiveOn, null, e.Reason),
+            LicenceRenewed e => state.With(LicenceChange.Renewed, e.EffectiveOn, e.ValidUntil, e.Reason),
             _ => state,
         };
     }
 
-    private static Company With(this Company company, LicenceStatusChange change) =>
-        company with { StatusChanges = [.. company.StatusChanges, change] };
+    private static Company With(this Company company, LicenceChange change, DateOnly effectiveOn, DateOnly? validUntil, string reason) =>
+        company with { Licence = company.Licence.With(change, effectiveOn, validUntil, reason) };
 }
 
 public sealed class CompanyProjection : SingleStreamProjection<Company, Guid>

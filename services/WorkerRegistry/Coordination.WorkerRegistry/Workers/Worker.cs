@@ -35,6 +35,8 @@ public sealed record FamilyContact(string Name, string Relation, string Phone);
 /// <param name="On">the day it happened (not when it was recorded).</param>
 /// <param name="Reference">the company, interception, handover or death case it concerns.</param>
 /// <param name="Country">destination, or country of death.</param>
+/// <param name="At">the moment it happened, where another service reported it: other services' events may
+/// reach the registry in another order than they happened.</param>
 public sealed record HistoryEntry(
     string Kind,
     DateOnly On,
@@ -43,7 +45,8 @@ public sealed record HistoryEntry(
     string Summary,
     Guid? Reference = null,
     string? Country = null,
-    bool NonProcedural = false)
+    bool NonProcedural = false,
+    DateTimeOffset? At = null)
 {
     /// <summary>Each interception, and a death abroad after leaving non-procedurally (as counted in SQL by the statistics too).</summary>
     public bool IsNonProceduralAttempt => Kind == HistoryKinds.Intercepted || (Kind == HistoryKinds.Deceased && NonProcedural);
@@ -133,9 +136,9 @@ public static class WorkerEvolution
             ReturnedFromPlacement e => state.With(new(HistoryKinds.Returned, e.ReturnedOn, e.RecordedBy, e.RecordedAt,
                 "Returned from placement (purna migran)")),
             Intercepted e => state.With(new(HistoryKinds.Intercepted, DateOnly.FromDateTime(e.InterceptedAt.Date), e.RecordedBy, e.RecordedAt,
-                $"Stopped at {e.ExitPoint}", e.InterceptionId, NonProcedural: true)),
+                $"Stopped at {e.ExitPoint}", e.InterceptionId, NonProcedural: true, At: e.InterceptedAt)),
             ReturnedHome e => state.With(new(HistoryKinds.ReturnedHome, DateOnly.FromDateTime(e.ArrivedAt.Date), e.RecordedBy, e.RecordedAt,
-                $"Handed over and arrived home at {e.ArrivalPoint}", e.HandoverId)),
+                $"Handed over and arrived home at {e.ArrivalPoint}", e.HandoverId, At: e.ArrivedAt)),
             DeathRecorded e => state.With(new(HistoryKinds.Deceased, e.DiedOn, e.RecordedBy, e.RecordedAt,
                 $"Died in {e.CountryOfDeath}", e.CaseId, e.CountryOfDeath, e.NonProcedural)),
             RecordCorrected e => Corrections.Apply(state, e.Corrections).With(new(HistoryKinds.Corrected,
@@ -159,7 +162,7 @@ public static class WorkerEvolution
     /// <summary>Adds an entry, keeping the history in the order things happened.</summary>
     private static Worker With(this Worker worker, HistoryEntry entry) => worker with
     {
-        History = [.. worker.History.Append(entry).OrderBy(h => h.On).ThenBy(h => h.RecordedAt)],
+        History = [.. worker.History.Append(entry).OrderBy(h => h.On).ThenBy(h => h.At ?? h.RecordedAt)],
     };
 }
 

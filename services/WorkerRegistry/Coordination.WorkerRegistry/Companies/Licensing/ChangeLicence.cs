@@ -14,11 +14,11 @@ public static class ChangeLicenceDecision
     {
         if (state is null) return new Missing("No such company", $"No company {c.CompanyId}.");
         // Changes are recorded in the order they take effect, so the status on any day is the last before it.
-        if (state.StatusChanges.Count > 0 && c.EffectiveOn < state.StatusChanges[^1].EffectiveOn)
+        if (state.Licence.Changes.Count > 0 && c.EffectiveOn < state.Licence.Changes[^1].EffectiveOn)
             return new RuleBroken("effectiveOn", "Before the last change",
-                $"The last licence change took effect on {state.StatusChanges[^1].EffectiveOn:yyyy-MM-dd}; a later one cannot take effect before it.");
+                $"The last licence change took effect on {state.Licence.Changes[^1].EffectiveOn:yyyy-MM-dd}; a later one cannot take effect before it.");
 
-        var status = state.LicenceStatus;
+        var status = state.Licence.Status;
         if (status == LicenceStatus.Revoked)
             return new StateConflict("Licence revoked", "A revoked licence cannot change any more; the company needs a new licence.");
         return c.Change switch
@@ -36,8 +36,8 @@ public static class ChangeLicenceDecision
     private static Decision Renew(ChangeLicence c, Company state)
     {
         if (c.ValidUntil is not { } until) return new RuleBroken("validUntil", "No end date", "A renewal names validUntil.");
-        if (until <= state.LicenceValidUntil)
-            return new RuleBroken("validUntil", "Renewal does not extend", $"The licence is already valid until {state.LicenceValidUntil:yyyy-MM-dd}.");
+        if (until <= state.Licence.ValidUntil)
+            return new RuleBroken("validUntil", "Renewal does not extend", $"The licence is already valid until {state.Licence.ValidUntil:yyyy-MM-dd}.");
         if (until < c.EffectiveOn) return new RuleBroken("validUntil", "Ends before it starts", "validUntil cannot be before effectiveOn.");
         return Decision.Accept(new LicenceRenewed(c.CompanyId, c.EffectiveOn, until, c.Reason, c.RecordedBy, c.Now));
     }

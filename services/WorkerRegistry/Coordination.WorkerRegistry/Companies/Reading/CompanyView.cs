@@ -1,3 +1,5 @@
+using Coordination.Contracts.WorkerRegistry;
+
 namespace Coordination.WorkerRegistry.Companies;
 
 /// <summary>A company as the API shows it: its licence status today and whether it may recruit today.</summary>
@@ -16,8 +18,8 @@ public sealed record CompanyView(
     long Version)
 {
     public static CompanyView Of(Company c, DateTimeOffset now) => new(c.Id, c.Name, c.LicenceNumber, c.HeadOfficeRegion,
-        c.HeadOfficeAddress, c.KupangRepresentativeOffice, c.LicenceStatus, c.LicenceValidUntil,
-        c.LicenceOn(Coordination.Contracts.Wita.DayOf(now)).MayRecruit, c.Periods, c.StatusChanges, c.Version);
+        c.HeadOfficeAddress, c.KupangRepresentativeOffice, c.Licence.Status, c.Licence.ValidUntil,
+        c.Licence.On(Coordination.Contracts.Wita.DayOf(now)).MayRecruit, c.Licence.Periods, c.Licence.Changes, c.Version);
 }
 
 public static class CompanyLinks

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using JasperFx.Events;
 using Marten;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -75,6 +76,18 @@ public static class StreamWrites
             return Problems.Conflict("Another record took a value that must be unique while this command ran; read again and retry.");
         }
     }
+}
+
+public static class WriteEndpoints
+{
+    /// <summary>The problems a write through <see cref="StreamWrites"/> may answer, for the OpenAPI document.</summary>
+    public static RouteHandlerBuilder ProducesWriteProblems(this RouteHandlerBuilder route) => route
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }
 
 /// <summary>What a write appended to its stream: the state it started from, the events, the new version.</summary>

@@ -109,10 +109,5 @@ public static class InterceptionEndpoints
         .RequireAuthorization(p => p.RequireClaim(Agency.RoleClaim, Roles.InterceptionsWrite))
         .WithName(name)
         .Produces<Interception>(success)
-        .ProducesProblem(StatusCodes.Status400BadRequest)
-        .ProducesProblem(StatusCodes.Status403Forbidden)
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict)
-        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        .ProducesWriteProblems();
 }

@@ -96,7 +96,7 @@ public class AccessTests(CoordinationStack stack)
         var subject = Workers.SubjectOf(created);
         var logged = await Eventually.Get(
             async () => await stack.LoggedEvents(ntt, new HashSet<string> { subject }) is [_] found ? found : null,
-            TimeSpan.FromSeconds(10), "the registration reaching the log");
+            TimeSpan.FromSeconds(30), "the registration reaching the log");
 
         Assert.Equal("disnakertrans-ntt", logged[0].GetProperty("data").GetProperty("registeredBy").GetString());
     }

@@ -23,7 +23,7 @@ public class LogDeduplicationTests(CoordinationStack stack)
         using var ntt = stack.ClientFor("disnakertrans-ntt");
         using var later = await ntt.Register(Workers.Minimal());
         await Eventually.Get(async () => await stack.LoggedEvents(ntt, new HashSet<string> { Workers.SubjectOf(later) }) is [_] found ? found : null,
-            TimeSpan.FromSeconds(10), "a later event reaching the log");
+            TimeSpan.FromSeconds(30), "a later event reaching the log");
 
         var logged = await stack.LoggedEvents(ntt, new HashSet<string> { subject });
 

@@ -1,5 +1,6 @@
-using Marten;
 using JasperFx;
+using Marten;
+using MassTransit;
 
 namespace Coordination.Eventing;
 
@@ -43,4 +44,14 @@ public static class Inbox
             return false;
         }
     }
+
+    /// <summary>
+    /// A consumer's use of the inbox: the consumer is named <c>&lt;queue&gt;/&lt;message type&gt;</c>,
+    /// the message by the id the relay gave it (its stored event's id).
+    /// </summary>
+    public static Task<bool> HandleOnceAsync<T>(this ConsumeContext<T> context, IDocumentSession session, string queue,
+        DateTimeOffset now, Func<IDocumentSession, Task> handle) where T : class =>
+        session.HandleOnceAsync($"{queue}/{typeof(T).Name}",
+            context.MessageId ?? throw new InvalidOperationException("An integration event carries its stored event's id."),
+            now, handle, context.CancellationToken);
 }

@@ -13,24 +13,22 @@ public sealed record KnownCompany(Guid Id, string Name, string LicenceNumber, Pl
 
 public sealed class PlacementCompanyRegisteredConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<PlacementCompanyRegistered>
 {
-    public Task Consume(ConsumeContext<PlacementCompanyRegistered> context) => session.HandleOnceAsync(
-        $"{WorkerOrigins.Queue}/{nameof(PlacementCompanyRegistered)}", context.MessageId!.Value, clock.GetUtcNow(), s =>
+    public Task Consume(ConsumeContext<PlacementCompanyRegistered> context) => context.HandleOnceAsync(session, WorkerOrigins.Queue, clock.GetUtcNow(), s =>
         {
             var m = context.Message;
             s.Store(new KnownCompany(m.CompanyId, m.Name, m.LicenceNumber, PlacementLicence.Granted(m.LicenceValidFrom, m.LicenceValidUntil)));
             return Task.CompletedTask;
-        }, context.CancellationToken);
+        });
 }
 
 public sealed class PlacementCompanyLicenceChangedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<PlacementCompanyLicenceChanged>
 {
-    public Task Consume(ConsumeContext<PlacementCompanyLicenceChanged> context) => session.HandleOnceAsync(
-        $"{WorkerOrigins.Queue}/{nameof(PlacementCompanyLicenceChanged)}", context.MessageId!.Value, clock.GetUtcNow(), async s =>
+    public Task Consume(ConsumeContext<PlacementCompanyLicenceChanged> context) => context.HandleOnceAsync(session, WorkerOrigins.Queue, clock.GetUtcNow(), async s =>
         {
             var m = context.Message;
             // The registry publishes a company's events in order, on one stream; a change before its registration is retried.
             var company = await s.LoadAsync<KnownCompany>(m.CompanyId, context.CancellationToken)
                 ?? throw new InvalidOperationException($"Company {m.CompanyId} is not known yet.");
             s.Store(company with { Licence = company.Licence.With(m.Change, m.EffectiveOn, m.ValidUntil, m.Reason) });
-        }, context.CancellationToken);
+        });
 }

@@ -13,23 +13,21 @@ public sealed record WorkerOrigin(Guid Id, string OriginRegion);
 
 public sealed class WorkerRegisteredConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<WorkerRegistered>
 {
-    public Task Consume(ConsumeContext<WorkerRegistered> context) => session.HandleOnceAsync(
-        $"{WorkerOrigins.Queue}/{nameof(WorkerRegistered)}", context.MessageId!.Value, clock.GetUtcNow(), s =>
+    public Task Consume(ConsumeContext<WorkerRegistered> context) => context.HandleOnceAsync(session, WorkerOrigins.Queue, clock.GetUtcNow(), s =>
         {
             s.Store(new WorkerOrigin(context.Message.WorkerId, context.Message.OriginRegion));
             return Task.CompletedTask;
-        }, context.CancellationToken);
+        });
 }
 
 public sealed class WorkerRecordCorrectedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<WorkerRecordCorrected>
 {
-    public Task Consume(ConsumeContext<WorkerRecordCorrected> context) => session.HandleOnceAsync(
-        $"{WorkerOrigins.Queue}/{nameof(WorkerRecordCorrected)}", context.MessageId!.Value, clock.GetUtcNow(), s =>
+    public Task Consume(ConsumeContext<WorkerRecordCorrected> context) => context.HandleOnceAsync(session, WorkerOrigins.Queue, clock.GetUtcNow(), s =>
         {
             if (context.Message.NewValues.TryGetValue("originRegion", out var origin) && origin is not null)
                 s.Store(new WorkerOrigin(context.Message.WorkerId, origin));
             return Task.CompletedTask;
-        }, context.CancellationToken);
+        });
 }
 
 public static class WorkerOrigins

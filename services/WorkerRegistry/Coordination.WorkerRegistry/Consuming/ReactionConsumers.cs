@@ -63,8 +63,6 @@ public static class Reactions
         Func<WorkerFacts, Task> file) where T : class
     {
         var now = clock.GetUtcNow();
-        var messageId = context.MessageId ?? throw new InvalidOperationException("An integration event carries its stored event's id.");
-        await session.HandleOnceAsync($"{Queue}/{typeof(T).Name}", messageId, now,
-            s => file(new WorkerFacts(s, now, context.CancellationToken)), context.CancellationToken);
+        await context.HandleOnceAsync(session, Queue, now, s => file(new WorkerFacts(s, now, context.CancellationToken)));
     }
 }

@@ -78,8 +78,7 @@ public static class ReadWorkerEndpoints
         {
             // Whether a name is on record is itself personal data.
             if (!caller.Has(Roles.PiiRead))
-                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                    detail: "Searching by name needs pii:read.");
+                return Problems.For(new NotYours("Forbidden", "Searching by name needs pii:read."));
             var key = Matching.NameKey(name);
             if (key.Length < 2) return Problems.Malformed("name", "name needs at least two letters.");
             query = query.Where(w => w.NameKey.Contains(key));

@@ -25,6 +25,7 @@ public sealed class CoordinationStack : IAsyncLifetime
     public ServiceApp<WorkerRegistryModule> Registry { get; private set; } = null!;
     public ServiceApp<EventLogModule> EventLog { get; private set; } = null!;
     public ServiceApp<InterceptionsModule> Interceptions { get; private set; } = null!;
+    public ServiceApp<RepatriationCostsModule> Costs { get; private set; } = null!;
     public ServiceApp<DeceasedReturnsModule> DeceasedReturns { get; private set; } = null!;
     public ServiceApp<GatewayOptions> Gateway { get; private set; } = null!;
 
@@ -44,7 +45,7 @@ public sealed class CoordinationStack : IAsyncLifetime
         {
             ["Handovers:ReplyPeriod"] = "00:00:03", ["Handovers:ArrivalGrace"] = "00:00:01", ["Handovers:CheckEvery"] = "00:00:00.250",
         });
-        var costs = Start<RepatriationCostsModule>(Ports.Free());
+        Costs = Start<RepatriationCostsModule>(Ports.Free());
         DeceasedReturns = Start<DeceasedReturnsModule>(Ports.Free());
         EventLog = Start<EventLogModule>(Ports.Free());
 
@@ -52,7 +53,7 @@ public sealed class CoordinationStack : IAsyncLifetime
         foreach (var (cluster, app) in new (string, Uri)[]
                  {
                      ("worker-registry", Registry.Address), ("interceptions", Interceptions.Address),
-                     ("repatriation-costs", costs.Address), ("deceased-returns", DeceasedReturns.Address),
+                     ("repatriation-costs", Costs.Address), ("deceased-returns", DeceasedReturns.Address),
                      ("event-log", EventLog.Address),
                  })
             gatewaySettings[$"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address"] = app.ToString();

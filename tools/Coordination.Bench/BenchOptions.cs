@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace Coordination.Bench;
+
+/// <summary>What one run measures and how hard; every figure has a flag, the defaults finish in a few minutes.</summary>
+public sealed record BenchOptions
+{
+    public Uri Gateway { get; init; } = new("http://127.0.0.1:8080/");
+    public Uri Registry { get; init; } = new("http://127.0.0.1:8081/");
+    public Uri Interceptions { get; init; } = new("http://127.0.0.1:8082/");
+    public string Postgres { get; init; } = "Host=127.0.0.1;Port=54329;Username=postgres;Database=postgres";
+    public string SigningKeyFile { get; init; } = ".run/internal-token.key";
+    public string PidFolder { get; init; } = ".run/pids";
+    public string OutputFolder { get; init; } = ".bench";
+
+    /// <summary>Concurrent HTTP/1.1 keep-alive clients of the write runs.</summary>
+    public int Clients { get; init; } = 64;
+
+    /// <summary>Seconds each write run lasts.</summary>
+    public int Seconds { get; init; } = 20;
+
+    /// <summary>Concurrent sessions (and connections) of the raw baselines.</summary>
+    public int RawSessions { get; init; } = 16;
+
+    /// <summary>Events stored for the projection rebuild.</summary>
+    public int RebuildEvents { get; init; } = 1_000_000;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Count() => int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture);
+            o = args[i] switch
+            {
+                "--gateway" => o with { Gateway = new Uri(Next()) },
+                "--registry" => o with { Registry = new Uri(Next()) },
+                "--interceptions" => o with { Interceptions = new Uri(Next()) },
+                "--postgres" => o with { Postgres = Next() },
+                "--signing-key-file" => o with { SigningKeyFile = Next() },
+                "--pids" => o with { PidFolder = Next() },
+                "--out" => o with { OutputFolder = Next() },
+                "--clients" => o with { Clients = Count() },
+                "--seconds" => o with { Seconds = Count() },
+                "--raw-sessions" => o with { RawSessions = Count() },
+                "--rebuild-events" => o with { RebuildEvents = Count() },
+                _ => throw new ArgumentException($"unknown flag {args[i]}"),
+            };
+        }
+        return o;
+    }
+
+    public const string Usage =
+        "usage: ./coordination bench [--clients N] [--seconds T] [--raw-sessions N] [--rebuild-events N] " +
+        "[--gateway URL] [--registry URL] [--interceptions URL] [--postgres CONN] [--out DIR]";
+}

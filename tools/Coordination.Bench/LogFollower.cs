@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Coordination.Bench;
+
+/// <summary>
+/// Reads the shared log's paged feed as an integrator, from its end when started, and notes when
+/// each entry (subject and sequence) first became readable.
+/// </summary>
+public sealed class LogFollower(HttpClient gateway)
+{
+    private readonly ConcurrentDictionary<string, long> _seen = new();
+    private long _after;
+
+    public static string Key(string subject, string sequence) => $"{subject}#{sequence}";
+
+    /// <summary>The position after the last entry now in the log, so that following starts there.</summary>
+    public async Task SkipToEnd(CancellationToken ct)
+    {
+        while (await Page(record: false, ct) > 0) { }
+    }
+
+    public async Task Follow(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                if (await Page(record: true, ct) == 0) await Task.Delay(5, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        }
+    }
+
+    /// <summary>
+    /// Follows until every accepted write is in the log or <paramref name="drain"/> passes after the
+    /// load ended; then the delay of each from its answer to its entry, and how many never arrived.
+    /// </summary>
+    public async Task<(Percentiles Delay, int Missing)> DelaysOf(IReadOnlyList<Accepted> accepted, TimeSpan drain, Task following,
+        CancellationTokenSource stop)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(drain.TotalSeconds * Stopwatch.Frequency);
+        while (accepted.Any(a => !_seen.ContainsKey(Key(a.Subject, a.Sequence))) && Stopwatch.GetTimestamp() < until)
+            await Task.Delay(100);
+        await stop.CancelAsync();
+        await following;
+        var delays = new List<double>();
+        var missing = 0;
+        foreach (var a in accepted)
+            if (_seen.TryGetValue(Key(a.Subject, a.Sequence), out var at)) delays.Add(Math.Max(0, Stopwatch.GetElapsedTime(a.AnsweredAt, at).TotalMilliseconds));
+            else missing++;
+        return (Percentiles.Of([.. delays]), missing);
+    }
+
+    private async Task<int> Page(bool record, CancellationToken ct)
+    {
+        using var response = await gateway.GetAsync($"/api/events?after={_after}&limit=1000", ct);
+        response.EnsureSuccessStatusCode();
+        var at = Stopwatch.GetTimestamp();
+        using var page = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        var count = 0;
+        foreach (var entry in page.RootElement.EnumerateArray())
+        {
+            count++;
+            if (record) _seen.TryAdd(Key(entry.GetProperty("subject").GetString()!, entry.GetProperty("sequence").GetString()!), at);
+        }
+        if (count > 0) _after = NextAfter(response);
+        return count;
+    }
+
+    /// <summary>Reads the whole log from the start; entries per second.</summary>
+    public static async Task<(long Entries, double PerSecond)> ReadThrough(HttpClient gateway, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        long after = 0, entries = 0;
+        while (true)
+        {
+            using var response = await gateway.GetAsync($"/api/events?after={after}&limit=1000", ct);
+            response.EnsureSuccessStatusCode();
+            using var page = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+            var count = page.RootElement.GetArrayLength();
+            if (count == 0) break;
+            entries += count;
+            after = NextAfter(response);
+        }
+        return (entries, entries / Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private static long NextAfter(HttpResponseMessage response)
+    {
+        var link = response.Headers.GetValues("Link").First();
+        var from = link.IndexOf("after=", StringComparison.Ordinal) + "after=".Length;
+        var end = link.IndexOfAny(['&', '>'], from);
+        return long.Parse(link.AsSpan(from, end - from), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

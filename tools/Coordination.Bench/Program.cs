@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Coordination.Bench;
+using Coordination.ServiceDefaults;
+using Microsoft.Extensions.Options;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+var report = new Report(options);
+var runSeed = Random.Shared.Next(10_950);
+using var gateway = LoadRun.Client(options.Gateway, options.Clients + 4);
+using var feed = LoadRun.Client(options.Gateway, 2);
+feed.DefaultRequestHeaders.Add("X-Api-Key", "dev-integrator-demo");
+(await gateway.GetAsync("/health/ready")).EnsureSuccessStatusCode();
+
+// 1. Through the gateway, with the delay until each accepted write is readable in the shared log.
+Console.WriteLine($"==> {options.Clients} clients through the gateway for {options.Seconds}s");
+report.Add(await Followed("gateway", new Target(gateway, null, null), null));
+Console.WriteLine("==> 500 writes/s through the gateway");
+report.Add(await Followed("gateway at 500/s", new Target(gateway, null, null), 500));
+
+// 2. Straight at the services, with tokens minted as the gateway would.
+using var direct = LoadRun.Client(null, options.Clients + 4);
+var tokens = Tokens.From(options);
+Console.WriteLine($"==> {options.Clients} clients straight at the services for {options.Seconds}s");
+report.Add(await LoadRun.Run("direct", new Target(direct, s => s == "worker-registry" ? options.Registry : options.Interceptions, tokens.For),
+    runSeed + 3, options.Clients, options.Seconds), null);
+
+// 3. The raw store.
+var bench = await RawStore.EnsureDatabase(options.Postgres);
+Console.WriteLine($"==> raw Marten: {options.RawSessions} sessions, one event per save, {options.Seconds}s");
+report.RawMarten = await RawStore.MartenAppends(bench, options.RawSessions, options.Seconds);
+Console.WriteLine($"==> raw INSERT: {options.RawSessions} connections, {options.Seconds}s");
+report.RawInsert = await RawStore.Inserts(bench, options.RawSessions, options.Seconds);
+
+// 4. Replays.
+Console.WriteLine($"==> projection rebuild over {options.RebuildEvents:N0} events");
+report.Rebuild = await Rebuild.Run(bench, options.RebuildEvents, CancellationToken.None);
+Console.WriteLine("==> the whole shared log through the paged feed");
+report.Feed = await LogFollower.ReadThrough(feed, CancellationToken.None);
+
+// 5. Memory of each process.
+report.Memory = Memory.Of(options.PidFolder);
+
+report.Print(Console.Out);
+Console.WriteLine($"written: {report.Save()}");
+return 0;
+
+async Task<(LoadResult, (Percentiles Delay, int Missing)?)> Followed(string name, Target target, int? rate)
+{
+    var follower = new LogFollower(feed);
+    await follower.SkipToEnd(CancellationToken.None);
+    using var stop = new CancellationTokenSource();
+    var following = follower.Follow(stop.Token);
+    var result = await LoadRun.Run(name, target, runSeed + (rate is null ? 0 : 2), options.Clients, options.Seconds, rate);
+    return (result, await follower.DelaysOf(result.Accepted, TimeSpan.FromSeconds(30), following, stop));
+}
+
+/// <summary>Internal tokens for the direct run, minted with the checkout's key for each agency as configured at the gateway.</summary>
+internal sealed class Tokens(InternalTokenIssuer issuer, IReadOnlyDictionary<string, Agency> agencies)
+{
+    private readonly Dictionary<(string, string), (string Token, DateTime Until)> _cache = [];
+
+    public static Tokens From(BenchOptions options)
+    {
+        var key = File.ReadAllText(options.SigningKeyFile).Trim();
+        var issuer = new InternalTokenIssuer(Options.Create(new InternalTokenOptions { SigningKey = key }), TimeProvider.System);
+        using var settings = JsonDocument.Parse(File.ReadAllText("gateway/Coordination.Gateway/appsettings.json"));
+        var agencies = settings.RootElement.GetProperty("Gateway").GetProperty("Agencies").EnumerateArray()
+            .Select(a => new Agency(a.GetProperty("Id").GetString()!, a.GetProperty("Province").GetString()!,
+                [.. a.GetProperty("Roles").EnumerateArray().Select(r => r.GetString()!)]))
+            .ToDictionary(a => a.Id);
+        return new Tokens(issuer, agencies);
+    }
+
+    /// <summary>A token for <paramref name="service"/>, reused for half its minute of life.</summary>
+    public string For(string agency, string service)
+    {
+        lock (_cache)
+        {
+            if (_cache.TryGetValue((agency, service), out var cached) && cached.Until > DateTime.UtcNow) return cached.Token;
+            var token = issuer.Mint(agencies[agency], service);
+            _cache[(agency, service)] = (token, DateTime.UtcNow.AddSeconds(30));
+            return token;
+        }
+    }
+}

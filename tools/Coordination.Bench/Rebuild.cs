@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Aggregation;
+using Npgsql;
+
+namespace Coordination.Bench;
+
+public sealed record BenchWorkerNoted(Guid WorkerId, string Note, DateTimeOffset At);
+
+/// <summary>A worker's summary, as a registry read model would keep it.</summary>
+public sealed record BenchWorkerSummary(Guid Id, string OriginRegion, int Notes);
+
+public sealed class BenchWorkerProjection : SingleStreamProjection<BenchWorkerSummary, Guid>
+{
+    public override BenchWorkerSummary? Evolve(BenchWorkerSummary? snapshot, Guid id, IEvent e) => e.Data switch
+    {
+        BenchWorkerRegistered r => new BenchWorkerSummary(id, r.OriginRegion, 0),
+        BenchWorkerNoted when snapshot is not null => snapshot with { Notes = snapshot.Notes + 1 },
+        _ => snapshot,
+    };
+}
+
+/// <summary>Rebuilds a projection over a store of <c>events</c> events (streams of ten), stored once and kept for later runs.</summary>
+public static class Rebuild
+{
+    private const int PerStream = 10;
+
+    public static async Task<(long Events, double PerSecond, double StoreSeconds)> Run(string connection, int events, CancellationToken ct)
+    {
+        using var store = RawStore.Store(connection, "bench_replay", o =>
+        {
+            o.Events.AppendMode = EventAppendMode.Quick;
+            o.Projections.Add<BenchWorkerProjection>(ProjectionLifecycle.Async);
+        });
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var storeSeconds = await StoreUpTo(store, connection, events, ct);
+
+        var stored = await Count(connection);
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        var started = Stopwatch.GetTimestamp();
+        await daemon.RebuildProjectionAsync<BenchWorkerProjection>(TimeSpan.FromMinutes(10), ct);
+        return (stored, stored / Stopwatch.GetElapsedTime(started).TotalSeconds, storeSeconds);
+    }
+
+    /// <returns>seconds spent storing what was missing (0 when an earlier run stored enough).</returns>
+    private static async Task<double> StoreUpTo(DocumentStore store, string connection, int events, CancellationToken ct)
+    {
+        var missing = events - await Count(connection);
+        if (missing <= 0) return 0;
+        var started = Stopwatch.GetTimestamp();
+        var streams = (int)Math.Ceiling(missing / (double)PerStream);
+        // A thousand events a save: storing is not what this measures.
+        for (var batch = 0; batch < streams; batch += 100)
+        {
+            await using var session = store.LightweightSession();
+            for (var s = batch; s < Math.Min(streams, batch + 100); s++)
+            {
+                var registered = RawStore.Payload(s);
+                session.Events.StartStream(registered.WorkerId,
+                    [registered, .. Enumerable.Range(1, PerStream - 1).Select(n => new BenchWorkerNoted(registered.WorkerId, $"note {n}", registered.RegisteredAt))]);
+            }
+            await session.SaveChangesAsync(ct);
+        }
+        return Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static async Task<long> Count(string connection)
+    {
+        await using var db = NpgsqlDataSource.Create(connection);
+        return (long)(await db.CreateCommand("select count(*) from bench_replay.mt_events").ExecuteScalarAsync())!;
+    }
+}

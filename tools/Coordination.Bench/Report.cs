@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Coordination.Bench;
+
+/// <summary>One run's figures: printed as a table with the targets, and kept as JSON under the output folder.</summary>
+public sealed class Report(BenchOptions options)
+{
+    private readonly List<(LoadResult Load, (Percentiles Delay, int Missing)? Log)> _runs = [];
+
+    public double RawMarten { get; set; }
+    public double RawInsert { get; set; }
+    public (long Events, double PerSecond, double StoreSeconds) Rebuild { get; set; }
+    public (long Entries, double PerSecond) Feed { get; set; }
+    public IReadOnlyList<Memory.Process> Memory { get; set; } = [];
+
+    public void Add((LoadResult, (Percentiles, int)?) run) => _runs.Add(run);
+
+    public void Add(LoadResult load, (Percentiles, int)? log) => _runs.Add((load, log));
+
+    private LoadResult Run(string name) => _runs.Single(r => r.Load.Name == name).Load;
+
+    private IEnumerable<(string Target, string Measured, bool Met)> Targets()
+    {
+        var gateway = Run("gateway");
+        var paced = _runs.Single(r => r.Load.Name == "gateway at 500/s");
+        var cost = 1 - gateway.PerSecond / Run("direct").PerSecond;
+        yield return ("whole stack ≥ raw Marten (ratio ≥ 1.0)", F(gateway.PerSecond / RawMarten, "0.00"), gateway.PerSecond >= RawMarten);
+        yield return ("p99 answer ≤ 25 ms at 500 writes/s", F(paced.Load.Latency.P99) + " ms", paced.Load.Latency.P99 <= 25);
+        yield return ("p99 answer → readable in the log ≤ 100 ms", F(paced.Log!.Value.Delay.P99) + " ms", paced.Log.Value.Delay.P99 <= 100);
+        yield return ("gateway cost ≤ 10%", F(cost * 100) + " %", cost <= 0.10);
+        yield return ("projection rebuild ≥ 80,000 events/s", F(Rebuild.PerSecond), Rebuild.PerSecond >= 80_000);
+        yield return ("feed read-through ≥ 50,000 events/s", F(Feed.PerSecond), Feed.PerSecond >= 50_000);
+        foreach (var p in Memory.Where(p => p.Name is not ("rabbitmq")))
+            yield return ($"{p.Name} < 250 MB resident", $"{p.PeakMb} MB peak", p.PeakMb < 250);
+    }
+
+    public void Print(TextWriter o)
+    {
+        o.WriteLine();
+        o.WriteLine($"{"run",-18} {"clients",7} {"writes",8} {"per s",8} {"× raw",6} {"p50 ms",7} {"p95 ms",7} {"p99 ms",7} {"errors",7} {"log p50",8} {"log p99",8} {"lost",5}");
+        foreach (var (load, log) in _runs)
+            o.WriteLine($"{load.Name,-18} {load.Clients,7} {load.Writes,8} {F(load.PerSecond),8} {F(load.PerSecond / RawMarten, "0.00"),6} " +
+                        $"{F(load.Latency.P50),7} {F(load.Latency.P95),7} {F(load.Latency.P99),7} {load.Errors.Values.Sum(),7} " +
+                        $"{(log is { } l ? F(l.Delay.P50) : "-"),8} {(log is { } m ? F(m.Delay.P99) : "-"),8} {(log is { } n ? n.Missing.ToString(CultureInfo.InvariantCulture) : "-"),5}");
+        foreach (var (load, _) in _runs.Where(r => r.Load.Errors.Count > 0))
+            o.WriteLine($"  {load.Name} errors: {string.Join(", ", load.Errors.Select(e => $"{e.Key} ×{e.Value}"))}");
+        o.WriteLine($"{"raw Marten",-18} {options.RawSessions,7} sessions, one event per save: {F(RawMarten)} events/s");
+        o.WriteLine($"{"raw INSERT",-18} {options.RawSessions,7} connections, one row per transaction: {F(RawInsert)} rows/s");
+        o.WriteLine($"projection rebuild: {Rebuild.Events:N0} events, {F(Rebuild.PerSecond)} events/s" +
+                    (Rebuild.StoreSeconds > 0 ? $" (storing them took {F(Rebuild.StoreSeconds)} s)" : ""));
+        o.WriteLine($"feed read-through: {Feed.Entries:N0} entries, {F(Feed.PerSecond)} entries/s");
+        foreach (var p in Memory) o.WriteLine($"memory {p.Name,-20} peak {p.PeakMb,5} MB, now {p.NowMb,5} MB (pid {p.Pid})");
+        o.WriteLine();
+        o.WriteLine("targets:");
+        foreach (var (target, measured, met) in Targets()) o.WriteLine($"  {(met ? "met   " : "MISSED")} {target,-45} {measured}");
+    }
+
+    /// <returns>the file written.</returns>
+    public string Save()
+    {
+        Directory.CreateDirectory(options.OutputFolder);
+        var file = Path.Combine(options.OutputFolder, $"bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+        var figures = new
+        {
+            machine = new { Environment.ProcessorCount, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString() },
+            options = new { options.Clients, options.Seconds, options.RawSessions, options.RebuildEvents },
+            runs = _runs.Select(r => new
+            {
+                r.Load.Name, r.Load.Clients, r.Load.Seconds, r.Load.Writes, r.Load.PerSecond, ratioToRawMarten = r.Load.PerSecond / RawMarten,
+                r.Load.Latency, r.Load.Errors, logDelay = r.Log?.Delay, logMissing = r.Log?.Missing,
+            }),
+            rawMartenEventsPerSecond = RawMarten,
+            rawInsertRowsPerSecond = RawInsert,
+            rebuild = new { Rebuild.Events, Rebuild.PerSecond },
+            feed = new { Feed.Entries, Feed.PerSecond },
+            memory = Memory,
+            targets = Targets().Select(t => new { t.Target, t.Measured, t.Met }),
+        };
+        File.WriteAllText(file, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true }));
+        return file;
+    }
+
+    private static string F(double value, string format = "0") => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
+}

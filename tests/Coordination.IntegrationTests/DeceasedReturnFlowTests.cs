@@ -66,13 +66,21 @@ public sealed class DeceasedReturnFlowTests(CoordinationStack stack) : IDisposab
     }
 
     [Fact]
-    public async Task A_person_the_registry_did_not_know_is_registered_by_it_from_the_death_report_and_marked_deceased()
+    public async Task A_person_the_registry_did_not_know_is_registered_by_it_from_the_death_report_and_marked_deceased_and_their_death_reported_once()
     {
-        var @case = await _bp3mi.ReportCase(Report(new
+        var person = new
         {
             fullName = "Agustina Fiktif", sex = "female", birthDate = "1995-02-03", originRegion = "53.01.09",
-        }));
+            nik = Workers.NewNik(new DateOnly(1995, 2, 3), female: true),
+        };
+        var @case = await _bp3mi.ReportCase(Report(person));
         var worker = (await _bp3mi.Case(@case)).GetProperty("deceased").GetProperty("workerId").GetGuid();
+        using var again = await _kepri.PostAsJsonAsync("/api/deceased/cases", Report(person));
+        using var byId = await _kepri.PostAsJsonAsync("/api/deceased/cases", Report(new { workerId = worker }));
+
+        // A person dies once: the same death reported again, by NIK or by id, points to the case.
+        Assert.Equal([HttpStatusCode.Conflict, HttpStatusCode.Conflict], [again.StatusCode, byId.StatusCode]);
+        Assert.Equal((@case, @case), (again.Headers.Location?.ToString(), byId.Headers.Location?.ToString()));
 
         var record = await Eventually.Get(async () =>
         {

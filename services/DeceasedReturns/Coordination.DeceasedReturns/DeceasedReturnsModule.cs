@@ -23,6 +23,7 @@ public sealed class DeceasedReturnsModule : IServiceModule
             {
                 // Inline: a write answers with the case as it now is.
                 o.Projections.Add<ReturnCaseProjection>(ProjectionLifecycle.Inline);
+                o.Projections.Add(new DeathClaims(), ProjectionLifecycle.Inline);
                 o.Schema.For<PastStep>().Index(s => s.WorkerId);
                 o.Schema.For<MergedWorker>().Index(m => m.SurvivorId);
             })

@@ -20,6 +20,11 @@ public sealed class Call(string by, string province, DateTimeOffset now, RouteVa
     public void Malformed(string field, string detail) => Problem ??= Problems.Malformed(field, detail);
 }
 
+public static class CaseLinks
+{
+    public static string Of(Guid id) => $"/api/deceased/cases/{id}";
+}
+
 public static class CaseEndpoints
 {
     public const string One = "/cases/{id:guid}";

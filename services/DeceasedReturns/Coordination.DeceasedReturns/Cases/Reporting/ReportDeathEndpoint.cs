@@ -35,12 +35,14 @@ public static class ReportDeathEndpoint
                 var family = r.FamilyContact is null ? null : Contact(r.FamilyContact, "familyContact", f);
                 if (f.Problem is not null) return f.Problem;
 
+                if (await DeathClaims.CaseOf(session, person, http.RequestAborted) is { } reported)
+                    return Problems.AlreadyHeld(http, CaseLinks.Of(reported), "This person's death is already reported.");
                 var caller = Agency.From(http.User);
                 var known = person.Details is null ? await PersonHistory.OriginOf(session, person.WorkerId, http.RequestAborted) : null;
                 var command = new ReportDeath(Guid.CreateVersion7(now), person, known, country, city, died, cause, detail, status, source,
                     family, caller.Id, now);
                 return await http.WriteStream<ReturnCase>(command.CaseId, state => ReportDeathDecision.Decide(command, state),
-                    written => Results.Created($"/api/deceased/cases/{command.CaseId}", CaseView.Of(written.After(CaseEvolution.Evolve)!, caller)));
+                    written => Results.Created(CaseLinks.Of(command.CaseId), CaseView.Of(written.After(CaseEvolution.Evolve)!, caller)));
             })
             .Writes("ReportDeath", StatusCodes.Status201Created);
 

@@ -29,13 +29,16 @@ public sealed class DeceasedReturnFlowTests(CoordinationStack stack) : IDisposab
         await _kepri.Step(@case, "departure", new { });
         using var familyFirst = await _bp3mi.PostAsJsonAsync($"{@case}/family-handover", Family());
         using var kepriArrival = await _kepri.PostAsJsonAsync($"{@case}/arrival", new { });
+        using var staleRequest = new HttpRequestMessage(HttpMethod.Post, $"{@case}/arrival") { Content = JsonContent.Create(new { }) };
+        staleRequest.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        using var stale = await _bp3mi.SendAsync(staleRequest);
         await _bp3mi.Step(@case, "arrival", new { });
         await _bp3mi.Step(@case, "family-handover", Family());
         await _bp3mi.Step(@case, "burial", new { buriedOn = Wita(DateTimeOffset.UtcNow), place = "Desa Oesao, Kupang Timur" });
         using var closed = await _bp3mi.PostAsJsonAsync($"{@case}/closure", new { });
 
-        Assert.Equal([HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.Forbidden, HttpStatusCode.OK],
-            [arrivalFirst.StatusCode, familyFirst.StatusCode, kepriArrival.StatusCode, closed.StatusCode]);
+        Assert.Equal([HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.Forbidden, HttpStatusCode.PreconditionFailed, HttpStatusCode.OK],
+            [arrivalFirst.StatusCode, familyFirst.StatusCode, kepriArrival.StatusCode, stale.StatusCode, closed.StatusCode]);
         Assert.Contains("reported", (await arrivalFirst.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal("\"17\"", closed.Headers.ETag?.Tag); // reported, 5 documents received and verified, 6 steps
         var open = await boardWhileOpen.Content.ReadFromJsonAsync<JsonElement>();
@@ -51,6 +54,17 @@ public sealed class DeceasedReturnFlowTests(CoordinationStack stack) : IDisposab
         }, Within, "the registry marking the worker deceased");
         var deathEntry = JsonDocument.Parse(record).RootElement.GetProperty("history").EnumerateArray().Single(h => h.GetProperty("kind").GetString() == "deceased");
         Assert.Equal(@case.Split('/')[^1], deathEntry.GetProperty("reference").GetString());
+
+        // Every step but a document's receipt reaches the shared log, under the case.
+        var subject = $"deceased-return/{@case.Split('/')[^1]}";
+        var logged = await Eventually.Get(async () =>
+        {
+            var entries = await stack.LoggedEvents(_bp3mi, new HashSet<string> { subject });
+            return entries.Count >= 12 ? entries : null;
+        }, Within, "the case's steps reaching the shared log");
+        var types = logged.Select(e => e.GetProperty("type").GetString()).ToHashSet();
+        Assert.Equal(8, types.Count); // one contract per step
+        Assert.Contains("coordination.deceased-returns.case-closed.v1", types);
 
         var shown = await Eventually.Get(async () =>
         {

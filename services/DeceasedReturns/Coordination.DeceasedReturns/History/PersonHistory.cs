@@ -1,6 +1,3 @@
-using Coordination.Contracts;
-using Coordination.Contracts.Interceptions;
-using Coordination.Contracts.WorkerRegistry;
 using Coordination.Eventing;
 using Marten;
 using MassTransit;
@@ -49,8 +46,10 @@ public static class PersonHistory
             return Task.CompletedTask;
         });
 
-    public static PastStep Step(string kind, Guid worker, Guid reference, DateOnly on, string? place, string? country, string by) =>
-        new($"{kind}/{reference}/{worker}", worker, kind, on, place, country, reference, by);
+    /// <summary>A step, keyed by what it concerns (else its day), so that a republished event stores the same document.</summary>
+    public static PastStep Step(string kind, Guid worker, Guid? reference, DateOnly on, string? place, string? country, string by) =>
+        new($"{kind}/{reference?.ToString() ?? on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}/{worker}",
+            worker, kind, on, place, country, reference, by);
 
     /// <summary>The person's earlier steps, with those of records merged into theirs, in the order they happened.</summary>
     public static async Task<IReadOnlyList<PastStep>> Of(IQuerySession session, Guid worker, CancellationToken ct)
@@ -63,46 +62,4 @@ public static class PersonHistory
 
     public static async Task<string?> OriginOf(IQuerySession session, Guid worker, CancellationToken ct) =>
         (await session.LoadAsync<KnownWorker>(worker, ct))?.OriginRegion;
-}
-
-public sealed class WorkerRegisteredConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<WorkerRegistered>
-{
-    public Task Consume(ConsumeContext<WorkerRegistered> context) =>
-        context.Keep(session, clock, m => [new KnownWorker(m.WorkerId, m.OriginRegion)]);
-}
-
-public sealed class WorkerRecordCorrectedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<WorkerRecordCorrected>
-{
-    public Task Consume(ConsumeContext<WorkerRecordCorrected> context) => context.Keep(session, clock, m =>
-        m.NewValues.TryGetValue("originRegion", out var origin) && origin is not null ? [new KnownWorker(m.WorkerId, origin)] : []);
-}
-
-public sealed class WorkersMergedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<WorkersMerged>
-{
-    public Task Consume(ConsumeContext<WorkersMerged> context) =>
-        context.Keep(session, clock, m => [new MergedWorker(m.DuplicateId, m.SurvivorId)]);
-}
-
-public sealed class InterceptionRecordedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<InterceptionRecorded>
-{
-    public Task Consume(ConsumeContext<InterceptionRecorded> context) => context.Keep(session, clock, m => m.People.Select(p =>
-        PersonHistory.Step("intercepted", p.WorkerId, m.InterceptionId, Wita.DayOf(m.InterceptedAt), m.ExitPoint, m.DestinationCountry, m.RecordedBy)));
-}
-
-public sealed class HandoverArrivalConfirmedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<HandoverArrivalConfirmed>
-{
-    public Task Consume(ConsumeContext<HandoverArrivalConfirmed> context) => context.Keep(session, clock, m => m.People.Select(p =>
-        PersonHistory.Step("returned-home", p, m.HandoverId, Wita.DayOf(m.ArrivedAt), m.ArrivalPoint, null, m.ConfirmedBy)));
-}
-
-public sealed class WorkerDepartedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<WorkerDeparted>
-{
-    public Task Consume(ConsumeContext<WorkerDeparted> context) => context.Keep(session, clock, m =>
-        [PersonHistory.Step("departed", m.WorkerId, m.CompanyId, m.DepartedOn, null, m.DestinationCountry, m.RecordedBy)]);
-}
-
-public sealed class WorkerReturnedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<WorkerReturned>
-{
-    public Task Consume(ConsumeContext<WorkerReturned> context) => context.Keep(session, clock, m =>
-        [PersonHistory.Step("returned", m.WorkerId, context.MessageId ?? Guid.Empty, m.ReturnedOn, null, null, m.RecordedBy)]);
 }

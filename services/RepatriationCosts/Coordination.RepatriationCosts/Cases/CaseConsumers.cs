@@ -1,0 +1,162 @@
+using Coordination.Contracts;
+using Coordination.Contracts.DeceasedReturns;
+using Coordination.Contracts.Interceptions;
+using Coordination.Contracts.WorkerRegistry;
+using Coordination.Eventing;
+using Coordination.RepatriationCosts.ShelterStays;
+using Marten;
+using MassTransit;
+
+namespace Coordination.RepatriationCosts.Cases;
+
+// The cases costs are posted against, kept from the interceptions', registry's and
+// deceased-returns' published events, once per message (the inbox).
+
+public sealed class InterceptionRecordedConsumer(IDocumentSession session, TimeProvider clock, ShelterTariffs tariffs)
+    : IConsumer<InterceptionRecorded>
+{
+    public Task Consume(ConsumeContext<InterceptionRecorded> context) => context.File(session, clock, async s =>
+    {
+        var m = context.Message;
+        var province = ExitPoints.Find(m.ExitPoint)?.Province
+            ?? throw new InvalidOperationException($"Exit point {m.ExitPoint} is not in the reference data.");
+        foreach (var person in m.People)
+        {
+            s.Store(new CaseFile(person.WorkerId, CaseKind.Person, province, person.Details?.OriginRegion, [person.WorkerId], null, null, null));
+            await ShelterStayIntake.Admit(s, person.WorkerId, province, m.ExitPoint, tariffs.For(province), Wita.DayOf(m.InterceptedAt),
+                m.RecordedBy, clock.GetUtcNow(), context.CancellationToken);
+        }
+    });
+}
+
+public sealed class WorkerRegisteredConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<WorkerRegistered>
+{
+    public Task Consume(ConsumeContext<WorkerRegistered> context) => context.File(session, clock, s =>
+    {
+        s.Store(new WorkerOrigin(context.Message.WorkerId, context.Message.OriginRegion));
+        return Task.CompletedTask;
+    });
+}
+
+public sealed class HandoverRequestedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<HandoverRequested>
+{
+    public Task Consume(ConsumeContext<HandoverRequested> context) => context.File(session, clock, async s =>
+    {
+        var m = context.Message;
+        s.Store(new CaseFile(m.HandoverId, CaseKind.Handover, m.FromProvince, m.ToProvince, m.People, m.HandoverId, null, null));
+        await Cases.ChangePeople(s, m.People, c => c with { HandoverId = m.HandoverId, AcceptedOn = null }, context.CancellationToken);
+    });
+}
+
+public sealed class HandoverAcceptedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<HandoverAccepted>
+{
+    public Task Consume(ConsumeContext<HandoverAccepted> context) => context.File(session, clock, async s =>
+    {
+        var m = context.Message;
+        var handover = await Cases.Handover(s, m.HandoverId, context.CancellationToken);
+        var on = Wita.DayOf(m.AcceptedAt);
+        s.Store(handover with { AcceptedOn = on });
+        await Cases.ChangePeople(s, handover.People, c => c.HandoverId == m.HandoverId ? c with { AcceptedOn = on } : c, context.CancellationToken);
+    });
+}
+
+public sealed class HandoverRejectedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<HandoverRejected>
+{
+    public Task Consume(ConsumeContext<HandoverRejected> context) => context.File(session, clock, async s =>
+    {
+        var handover = await Cases.Handover(s, context.Message.HandoverId, context.CancellationToken);
+        await Cases.ChangePeople(s, handover.People, c => c.HandoverId == handover.Id ? c with { HandoverId = null } : c, context.CancellationToken);
+    });
+}
+
+public sealed class HandoverDepartedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<HandoverDeparted>
+{
+    public Task Consume(ConsumeContext<HandoverDeparted> context) => context.File(session, clock, async s =>
+    {
+        var m = context.Message;
+        await Cases.Handover(s, m.HandoverId, context.CancellationToken);
+        foreach (var person in m.People)
+            await ShelterStayIntake.Discharge(s, person, Wita.DayOf(m.RecordedAt), StayEnd.Departed, m.RecordedBy, clock.GetUtcNow(), context.CancellationToken);
+    });
+}
+
+public sealed class HandoverArrivalConfirmedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<HandoverArrivalConfirmed>
+{
+    public Task Consume(ConsumeContext<HandoverArrivalConfirmed> context) => context.File(session, clock, async s =>
+    {
+        var m = context.Message;
+        // A late departure message must not leave anyone in the shelter once they are home.
+        foreach (var person in m.People)
+            await ShelterStayIntake.Discharge(s, person, Wita.DayOf(m.ArrivedAt), StayEnd.Departed, m.ConfirmedBy, clock.GetUtcNow(), context.CancellationToken);
+    });
+}
+
+public sealed class LocalEmploymentArrangedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<LocalEmploymentArranged>
+{
+    public Task Consume(ConsumeContext<LocalEmploymentArranged> context) => context.File(session, clock, s =>
+        ShelterStayIntake.Discharge(s, context.Message.WorkerId, Wita.DayOf(context.Message.RecordedAt), StayEnd.LocalEmployment,
+            context.Message.RecordedBy, clock.GetUtcNow(), context.CancellationToken));
+}
+
+public sealed class AbscondedFromShelterConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<AbscondedFromShelter>
+{
+    public Task Consume(ConsumeContext<AbscondedFromShelter> context) => context.File(session, clock, s =>
+        ShelterStayIntake.Discharge(s, context.Message.WorkerId, context.Message.On, StayEnd.Absconded,
+            context.Message.RecordedBy, clock.GetUtcNow(), context.CancellationToken));
+}
+
+public sealed class DeathReportedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<DeathReported>
+{
+    public Task Consume(ConsumeContext<DeathReported> context) => context.File(session, clock, s =>
+    {
+        var m = context.Message;
+        s.Store(new CaseFile(m.CaseId, CaseKind.DeceasedReturn, null, m.Deceased.Details?.OriginRegion, [m.Deceased.WorkerId], null, null,
+            m.ProceduralStatus));
+        return Task.CompletedTask;
+    });
+}
+
+public static class Cases
+{
+    /// <summary>This service's one queue for what it consumes.</summary>
+    public const string Queue = "repatriation-costs";
+
+    public static void AddCaseConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<InterceptionRecordedConsumer>().Endpoint(e => e.Name = Queue);
+        bus.AddConsumer<WorkerRegisteredConsumer>().Endpoint(e => e.Name = Queue);
+        bus.AddConsumer<HandoverRequestedConsumer>().Endpoint(e => e.Name = Queue);
+        bus.AddConsumer<HandoverAcceptedConsumer>().Endpoint(e => e.Name = Queue);
+        bus.AddConsumer<HandoverRejectedConsumer>().Endpoint(e => e.Name = Queue);
+        bus.AddConsumer<HandoverDepartedConsumer>().Endpoint(e => e.Name = Queue);
+        bus.AddConsumer<HandoverArrivalConfirmedConsumer>().Endpoint(e => e.Name = Queue);
+        bus.AddConsumer<LocalEmploymentArrangedConsumer>().Endpoint(e => e.Name = Queue);
+        bus.AddConsumer<AbscondedFromShelterConsumer>().Endpoint(e => e.Name = Queue);
+        bus.AddConsumer<DeathReportedConsumer>().Endpoint(e => e.Name = Queue);
+    }
+
+    public static Task File<T>(this ConsumeContext<T> context, IDocumentSession session, TimeProvider clock, Func<IDocumentSession, Task> file)
+        where T : class => context.HandleOnceAsync(session, Queue, clock.GetUtcNow(), file);
+
+    /// <summary>The handover's case; a step that overtook the request is retried until the request has arrived.</summary>
+    public static async Task<CaseFile> Handover(IQuerySession session, Guid handoverId, CancellationToken ct) =>
+        await session.LoadAsync<CaseFile>(handoverId, ct)
+        ?? throw new InvalidOperationException($"Handover {handoverId} is not known yet.");
+
+    public static async Task ChangePeople(IDocumentSession session, IEnumerable<Guid> people, Func<CaseFile, CaseFile> change, CancellationToken ct)
+    {
+        var ids = people.Distinct().ToArray();
+        var found = await session.LoadManyAsync<CaseFile>(ct, ids);
+        // The people's interception is published before their handover; a step that overtook it is retried.
+        if (found.Count != ids.Length) throw new InvalidOperationException("A person of the handover is not known yet.");
+        foreach (var person in found) session.Store(change(person));
+    }
+
+    /// <summary>The case, and its person's origin as the registry published it where the case itself does not know it.</summary>
+    public static async Task<(CaseFile? Case, string? KnownOrigin)> Find(IQuerySession session, Guid caseId, CancellationToken ct)
+    {
+        var file = await session.LoadAsync<CaseFile>(caseId, ct);
+        if (file is not { OriginRegion: null, People: [var person] }) return (file, null);
+        return (file, (await session.LoadAsync<WorkerOrigin>(person, ct))?.OriginRegion);
+    }
+}

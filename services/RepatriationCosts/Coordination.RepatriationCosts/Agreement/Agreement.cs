@@ -7,30 +7,30 @@ namespace Coordination.RepatriationCosts.Agreement;
 public sealed record SharingRulesSet(int Version, DateOnly EffectiveFrom, IReadOnlyList<SharingRule> Rules, string SetBy, DateTimeOffset SetAt);
 
 /// <summary>The agreement's sharing rules, every version; one stream.</summary>
-public sealed record Agreement(Guid Id, IReadOnlyList<RuleSet> Versions, long Version)
+public sealed record SharingAgreement(Guid Id, IReadOnlyList<RuleSet> Versions, long Version)
 {
     /// <summary>The one agreement stream of the triangular agreement.</summary>
     public static readonly Guid StreamId = Guid.Parse("00000000-0000-0000-0000-a9ee00000001");
 
-    public static readonly Agreement None = new(StreamId, [], 0);
+    public static readonly SharingAgreement None = new(StreamId, [], 0);
 }
 
 public static class AgreementEvolution
 {
-    public static Agreement Evolve(Agreement? state, object @event) => @event switch
+    public static SharingAgreement Evolve(SharingAgreement? state, object @event) => @event switch
     {
-        SharingRulesSet e => (state ?? Agreement.None) with
+        SharingRulesSet e => (state ?? SharingAgreement.None) with
         {
-            Versions = [.. (state ?? Agreement.None).Versions, new RuleSet(e.Version, e.EffectiveFrom, e.Rules)],
+            Versions = [.. (state ?? SharingAgreement.None).Versions, new RuleSet(e.Version, e.EffectiveFrom, e.Rules)],
             Version = (state?.Version ?? 0) + 1,
         },
-        _ => state ?? Agreement.None,
+        _ => state ?? SharingAgreement.None,
     };
 }
 
-public sealed class AgreementProjection : SingleStreamProjection<Agreement, Guid>
+public sealed class AgreementProjection : SingleStreamProjection<SharingAgreement, Guid>
 {
     public AgreementProjection() => IncludeType<SharingRulesSet>();
 
-    public override Agreement? Evolve(Agreement? snapshot, Guid id, IEvent e) => AgreementEvolution.Evolve(snapshot, e.Data);
+    public override SharingAgreement? Evolve(SharingAgreement? snapshot, Guid id, IEvent e) => AgreementEvolution.Evolve(snapshot, e.Data);
 }

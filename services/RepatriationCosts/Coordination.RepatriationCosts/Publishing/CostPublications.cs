@@ -25,7 +25,7 @@ public sealed class CostPublications : IIntegrationEventMap
             Amounts(e.Allocations), e.ReversedBy, e.ReversedAt), $"cost-line/{e.LineId}", Parties.Parties.ProvinceOf(e.PaidBy)),
         SharingRulesSet e => new(new Contract.SharingRulesSet(e.Version, e.EffectiveFrom,
             [.. e.Rules.Select(r => new Contract.SharingRule(N(r.Category), N(r.Phase), [.. r.Shares.Select(s => new Contract.SharingShare(N(s.Bearer), s.Percent))]))],
-            e.SetBy, e.SetAt), $"agreement/{Agreement.Agreement.StreamId}", ""),
+            e.SetBy, e.SetAt), $"agreement/{SharingAgreement.StreamId}", ""),
         ShelterStayOpened e => new(new Contract.ShelterStayOpened(e.StayId, e.WorkerId, e.Province, e.Shelter, e.Tariff, e.OpenedOn, e.OpenedBy,
             e.RecordedAt), $"shelter-stay/{e.StayId}", e.Province),
         ShelterStayClosed e => new(new Contract.ShelterStayClosed(e.StayId, e.WorkerId, e.ClosedOn, e.Nights, N(e.Reason), e.ClosedBy, e.RecordedAt),

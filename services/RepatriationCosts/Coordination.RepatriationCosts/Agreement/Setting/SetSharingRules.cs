@@ -6,7 +6,7 @@ public sealed record SetSharingRules(DateOnly EffectiveFrom, IReadOnlyList<Shari
 
 public static class SetSharingRulesDecision
 {
-    public static Decision Decide(SetSharingRules c, Agreement? state)
+    public static Decision Decide(SetSharingRules c, SharingAgreement? state)
     {
         var versions = state?.Versions ?? [];
         if (versions.Count > 0 && c.EffectiveFrom <= versions[^1].EffectiveFrom)

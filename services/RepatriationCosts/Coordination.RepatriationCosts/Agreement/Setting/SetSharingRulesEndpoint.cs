@@ -28,18 +28,18 @@ public static class SetSharingRulesEndpoint
                         f.Choice<Bearer>($"rules[{i}].shares[{j}].bearer", s.Bearer, out var bearer) ? bearer : default, s.Percent ?? 0))])).ToArray();
                 if (f.Problem is not null) return Task.FromResult(f.Problem);
                 var command = new SetSharingRules(from, rules, Agency.From(http.User).Id, clock.GetUtcNow());
-                return http.WriteStream<Agreement>(Agreement.StreamId, s => SetSharingRulesDecision.Decide(command, s),
+                return http.WriteStream<SharingAgreement>(SharingAgreement.StreamId, s => SetSharingRulesDecision.Decide(command, s),
                     written => Results.Created("/api/costs/agreement", written.After(AgreementEvolution.Evolve)));
             })
-            .AdministersAgreement<Agreement>("SetSharingRules", StatusCodes.Status201Created);
+            .AdministersAgreement<SharingAgreement>("SetSharingRules", StatusCodes.Status201Created);
 
         costs.MapGet("/agreement", async (IQuerySession session, HttpContext http) =>
             {
-                var agreement = await session.LoadAsync<Agreement>(Agreement.StreamId, http.RequestAborted) ?? Agreement.None;
+                var agreement = await session.LoadAsync<SharingAgreement>(SharingAgreement.StreamId, http.RequestAborted) ?? SharingAgreement.None;
                 http.Response.Headers.ETag = Versions.ETag(agreement.Version);
                 return Results.Ok(agreement);
             })
             .WithName("GetAgreement")
-            .Produces<Agreement>();
+            .Produces<SharingAgreement>();
     }
 }

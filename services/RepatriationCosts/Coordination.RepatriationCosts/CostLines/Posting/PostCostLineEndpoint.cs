@@ -61,7 +61,7 @@ public static class PostCostLineEndpoint
         if (await UniqueClaim.OwnerOf(session, "evidence", $"{caller.Id}/{evidence.ToUpperInvariant()}", ct) is { } holder)
             return Problems.AlreadyHeld(http, $"/api/costs/lines/{holder}", $"Your agency already posted evidence {evidence}.");
         var (file, origin) = await Cases.Cases.Find(session, caseId, ct);
-        var rules = (await session.LoadAsync<Agreement.Agreement>(Agreement.Agreement.StreamId, ct))?.Versions ?? [];
+        var rules = (await session.LoadAsync<SharingAgreement>(SharingAgreement.StreamId, ct))?.Versions ?? [];
         var now = clock.GetUtcNow();
         var command = new PostCostLine(Guid.CreateVersion7(now), caseId, file, origin, what, Parties.Parties.ActingFor(caller), caller.Id,
             evidence, description, rules, options.MaxLineAmount, Wita.DayOf(now), now);

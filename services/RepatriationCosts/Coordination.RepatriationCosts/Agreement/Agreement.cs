@@ -1,5 +1,3 @@
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace Coordination.RepatriationCosts.Agreement;
 
@@ -28,9 +26,4 @@ public static class AgreementEvolution
     };
 }
 
-public sealed class AgreementProjection : SingleStreamProjection<SharingAgreement, Guid>
-{
-    public AgreementProjection() => IncludeType<SharingRulesSet>();
-
-    public override SharingAgreement? Evolve(SharingAgreement? snapshot, Guid id, IEvent e) => AgreementEvolution.Evolve(snapshot, e.Data);
-}
+public sealed class AgreementProjection() : EvolvedProjection<SharingAgreement>(AgreementEvolution.Evolve, typeof(SharingRulesSet));

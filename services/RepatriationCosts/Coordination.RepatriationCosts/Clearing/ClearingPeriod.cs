@@ -1,7 +1,5 @@
 using Coordination.RepatriationCosts.Agreement;
 using Coordination.RepatriationCosts.Parties;
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace Coordination.RepatriationCosts.Clearing;
 
@@ -59,15 +57,4 @@ public static class ClearingPeriodEvolution
     };
 }
 
-public sealed class ClearingPeriodProjection : SingleStreamProjection<ClearingPeriod, Guid>
-{
-    public ClearingPeriodProjection()
-    {
-        IncludeType<PeriodClosed>();
-        IncludeType<StatementApproved>();
-        IncludeType<StatementDisputed>();
-        IncludeType<PeriodSettled>();
-    }
-
-    public override ClearingPeriod? Evolve(ClearingPeriod? snapshot, Guid id, IEvent e) => ClearingPeriodEvolution.Evolve(snapshot, e.Data);
-}
+public sealed class ClearingPeriodProjection() : EvolvedProjection<ClearingPeriod>(ClearingPeriodEvolution.Evolve, typeof(PeriodClosed), typeof(StatementApproved), typeof(StatementDisputed), typeof(PeriodSettled));

@@ -1,5 +1,3 @@
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 using Coordination.RepatriationCosts.Agreement;
 using Coordination.RepatriationCosts.Cases;
 using Coordination.RepatriationCosts.Parties;
@@ -30,13 +28,4 @@ public static class CostLineEvolution
     };
 }
 
-public sealed class CostLineProjection : SingleStreamProjection<CostLine, Guid>
-{
-    public CostLineProjection()
-    {
-        IncludeType<CostLinePosted>();
-        IncludeType<CostLineReversed>();
-    }
-
-    public override CostLine? Evolve(CostLine? snapshot, Guid id, IEvent e) => CostLineEvolution.Evolve(snapshot, e.Data);
-}
+public sealed class CostLineProjection() : EvolvedProjection<CostLine>(CostLineEvolution.Evolve, typeof(CostLinePosted), typeof(CostLineReversed));

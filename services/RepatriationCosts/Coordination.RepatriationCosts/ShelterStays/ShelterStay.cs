@@ -1,5 +1,3 @@
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace Coordination.RepatriationCosts.ShelterStays;
 
@@ -43,13 +41,4 @@ public static class ShelterStayEvolution
     };
 }
 
-public sealed class ShelterStayProjection : SingleStreamProjection<ShelterStay, Guid>
-{
-    public ShelterStayProjection()
-    {
-        IncludeType<ShelterStayOpened>();
-        IncludeType<ShelterStayClosed>();
-    }
-
-    public override ShelterStay? Evolve(ShelterStay? snapshot, Guid id, IEvent e) => ShelterStayEvolution.Evolve(snapshot, e.Data);
-}
+public sealed class ShelterStayProjection() : EvolvedProjection<ShelterStay>(ShelterStayEvolution.Evolve, typeof(ShelterStayOpened), typeof(ShelterStayClosed));

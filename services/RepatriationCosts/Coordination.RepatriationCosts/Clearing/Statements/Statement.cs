@@ -51,5 +51,10 @@ public sealed record Statement(string Period, Party Party, string Status, long C
 
     private static string N<T>(T value) where T : struct, Enum => ContractJson.NameOf(value);
 
-    private static string Quoted(string text) => text.Any(c => c is ',' or '"' or '\n' or '\r') ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    /// <summary>Quoted where it must be; a reference a spreadsheet would take for a formula is written as text.</summary>
+    private static string Quoted(string text)
+    {
+        if (text is ['=' or '+' or '-' or '@', ..]) text = "'" + text;
+        return text.Any(c => c is ',' or '"' or '\n' or '\r') ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    }
 }

@@ -85,7 +85,14 @@ public sealed class CostClearingTests(CoordinationStack stack) : IDisposable
         Assert.Contains(rows, r => r.Contains(shipId.ToString(), StringComparison.Ordinal) && r.EndsWith(",1250000", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith($"{period},ntt,net,", StringComparison.Ordinal) && r.EndsWith($",{-kalbarNet}", StringComparison.Ordinal));
 
+        var cleared = (await Case(_kalbar, handover))!.Value.GetProperty("entries").EnumerateArray().Single();
+        Assert.Equal(period, cleared.GetProperty("clearedIn").GetString());
+
         await DisputeApproveSettleAndReverse(period, nttSide, shipId);
+        var entries = (await Case(_kalbar, handover))!.Value.GetProperty("entries").EnumerateArray().ToArray();
+        // The reversal is an entry of its own, negative, left for the next period closed.
+        Assert.Contains(entries, e => e.GetProperty("reversal").GetBoolean() && e.GetProperty("amount").GetInt64() == -1_250_000
+            && e.GetProperty("clearedIn").ValueKind == JsonValueKind.Null);
         await IntegratorsSeeTotalsOnly(shipId);
         var logged = await Eventually.Get(async () =>
         {

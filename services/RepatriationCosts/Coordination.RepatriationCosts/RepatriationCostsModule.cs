@@ -38,7 +38,7 @@ public sealed class RepatriationCostsModule : IServiceModule
                 o.Projections.Add<ShelterStayProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<ClearingPeriodProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add(new LedgerProjection(), ProjectionLifecycle.Inline);
-                o.Schema.For<LedgerEntry>().Index(e => e.Date);
+                o.Schema.For<LedgerEntry>().Index(e => e.Date).Index(e => e.CaseId);
                 o.Schema.For<ShelterStay>().Index(s => s.WorkerId);
                 o.Schema.For<CostLine>().Index(l => l.CaseId);
             })

@@ -5,8 +5,9 @@ using Marten;
 
 namespace Coordination.RepatriationCosts.CostLines.Reading;
 
-/// <summary>A case as this service knows it, with its lines and the phase it is in today.</summary>
-public sealed record CaseView(CaseFile Case, string? OriginRegion, string PhaseToday, IReadOnlyList<CostLine> Lines, IReadOnlyList<ShelterStay> Stays);
+/// <summary>A case as this service knows it: the phase it is in today, its lines, their ledger entries (and where they were cleared), its stays.</summary>
+public sealed record CaseView(CaseFile Case, string? OriginRegion, string PhaseToday, IReadOnlyList<CostLine> Lines, IReadOnlyList<LedgerEntry> Entries,
+    IReadOnlyList<ShelterStay> Stays);
 
 public static class ReadEndpoints
 {
@@ -26,9 +27,10 @@ public static class ReadEndpoints
                 var (file, origin) = await Cases.Cases.Find(session, id, ct);
                 if (file is null) return Problems.NotFound($"No case {id} is known (yet).");
                 var lines = await session.Query<CostLine>().Where(l => l.CaseId == id).OrderBy(l => l.PostedAt).ToListAsync(ct);
+                var entries = await session.Query<LedgerEntry>().Where(e => e.CaseId == id).OrderBy(e => e.Date).ToListAsync(ct);
                 var stays = await session.Query<ShelterStay>().Where(s => file.People.Contains(s.WorkerId)).ToListAsync(ct);
                 var phase = Contracts.ContractJson.NameOf(file.PhaseOn(Contracts.Wita.DayOf(clock.GetUtcNow())));
-                return Results.Ok(new CaseView(file, file.OriginRegion ?? origin, phase, lines, stays));
+                return Results.Ok(new CaseView(file, file.OriginRegion ?? origin, phase, lines, entries, stays));
             })
             .ReadsCosts<CaseView>("GetCase");
     }

@@ -74,6 +74,7 @@ public sealed class HandoverDepartedConsumer(IDocumentSession session, TimeProvi
     public Task Consume(ConsumeContext<HandoverDeparted> context) => context.File(session, clock, async s =>
     {
         var m = context.Message;
+        // Known handover, known people, opened stays: a departure that overtook them waits for them.
         await Cases.Handover(s, m.HandoverId, context.CancellationToken);
         foreach (var person in m.People)
             await ShelterStayIntake.Discharge(s, person, Wita.DayOf(m.RecordedAt), StayEnd.Departed, m.RecordedBy, clock.GetUtcNow(), context.CancellationToken);
@@ -85,6 +86,7 @@ public sealed class HandoverArrivalConfirmedConsumer(IDocumentSession session, T
     public Task Consume(ConsumeContext<HandoverArrivalConfirmed> context) => context.File(session, clock, async s =>
     {
         var m = context.Message;
+        await Cases.Handover(s, m.HandoverId, context.CancellationToken);
         // A late departure message must not leave anyone in the shelter once they are home.
         foreach (var person in m.People)
             await ShelterStayIntake.Discharge(s, person, Wita.DayOf(m.ArrivedAt), StayEnd.Departed, m.ConfirmedBy, clock.GetUtcNow(), context.CancellationToken);
@@ -93,16 +95,22 @@ public sealed class HandoverArrivalConfirmedConsumer(IDocumentSession session, T
 
 public sealed class LocalEmploymentArrangedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<LocalEmploymentArranged>
 {
-    public Task Consume(ConsumeContext<LocalEmploymentArranged> context) => context.File(session, clock, s =>
-        ShelterStayIntake.Discharge(s, context.Message.WorkerId, Wita.DayOf(context.Message.RecordedAt), StayEnd.LocalEmployment,
-            context.Message.RecordedBy, clock.GetUtcNow(), context.CancellationToken));
+    public Task Consume(ConsumeContext<LocalEmploymentArranged> context) => context.File(session, clock, async s =>
+    {
+        await Cases.Person(s, context.Message.WorkerId, context.CancellationToken);
+        await ShelterStayIntake.Discharge(s, context.Message.WorkerId, Wita.DayOf(context.Message.RecordedAt), StayEnd.LocalEmployment,
+            context.Message.RecordedBy, clock.GetUtcNow(), context.CancellationToken);
+    });
 }
 
 public sealed class AbscondedFromShelterConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<AbscondedFromShelter>
 {
-    public Task Consume(ConsumeContext<AbscondedFromShelter> context) => context.File(session, clock, s =>
-        ShelterStayIntake.Discharge(s, context.Message.WorkerId, context.Message.On, StayEnd.Absconded,
-            context.Message.RecordedBy, clock.GetUtcNow(), context.CancellationToken));
+    public Task Consume(ConsumeContext<AbscondedFromShelter> context) => context.File(session, clock, async s =>
+    {
+        await Cases.Person(s, context.Message.WorkerId, context.CancellationToken);
+        await ShelterStayIntake.Discharge(s, context.Message.WorkerId, context.Message.On, StayEnd.Absconded,
+            context.Message.RecordedBy, clock.GetUtcNow(), context.CancellationToken);
+    });
 }
 
 public sealed class DeathReportedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<DeathReported>
@@ -142,6 +150,12 @@ public static class Cases
     public static async Task<CaseFile> Handover(IQuerySession session, Guid handoverId, CancellationToken ct) =>
         await session.LoadAsync<CaseFile>(handoverId, ct)
         ?? throw new InvalidOperationException($"Handover {handoverId} is not known yet.");
+
+    /// <summary>The intercepted person's case; an outcome that overtook the interception (and so the stay's opening) is retried.</summary>
+    public static async Task<CaseFile> Person(IQuerySession session, Guid workerId, CancellationToken ct) =>
+        await session.LoadAsync<CaseFile>(workerId, ct) is { Kind: CaseKind.Person } person
+            ? person
+            : throw new InvalidOperationException($"Intercepted person {workerId} is not known yet.");
 
     public static async Task ChangePeople(IDocumentSession session, IEnumerable<Guid> people, Func<CaseFile, CaseFile> change, CancellationToken ct)
     {

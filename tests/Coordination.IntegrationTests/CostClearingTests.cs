@@ -102,6 +102,29 @@ public sealed class CostClearingTests(CoordinationStack stack) : IDisposable
         Assert.Contains(logged, e => e.GetProperty("type").GetString() == "coordination.repatriation-costs.clearing-period-settled.v1");
     }
 
+    [Fact]
+    public async Task A_worker_who_takes_lawful_work_in_Kalbar_leaves_the_shelter_and_Kalbar_bears_the_nights()
+    {
+        await Costs.EnsureAgreement(_secretariat);
+        var interception = await Costs.Intercept(_kalbar, DateTimeOffset.UtcNow.AddDays(-2));
+        var worker = interception.GetProperty("people")[0].GetProperty("workerId").GetGuid();
+        (await _kalbar.PostAsJsonAsync($"/api/interceptions/{interception.GetProperty("id").GetGuid()}/people/{worker}/local-employment",
+            new { employer = "PT Sawit Contoh Kalbar (fiktif)", contractDate = "2026-12-01" })).EnsureSuccessStatusCode();
+
+        var stay = await Eventually.Get(async () =>
+        {
+            var stays = (await Case(_kalbar, worker))?.GetProperty("stays");
+            return stays is { } s && s.GetArrayLength() == 1 && s[0].GetProperty("reason").GetString() == "local-employment"
+                ? s[0].GetProperty("id").GetString() : null;
+        }, Within, "the stay closing on local employment");
+        using var byNtt = await _ntt.PostAsJsonAsync($"/api/costs/stays/{stay}/bill", new { evidenceReference = $"NTT-{Guid.NewGuid():N}" });
+        using var bill = await _kalbar.PostAsJsonAsync($"/api/costs/stays/{stay}/bill", new { evidenceReference = $"SHELTER-{Guid.NewGuid():N}" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, byNtt.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, bill.StatusCode);
+        Assert.Equal([("kalbar", 2 * NightTariff)], Allocations(await bill.Content.ReadFromJsonAsync<JsonElement>()));
+    }
+
     private async Task DisputeApproveSettleAndReverse(string period, JsonElement nttSide, Guid shipId)
     {
         var entry = nttSide.GetProperty("lines").EnumerateArray().First(l => l.GetProperty("lineId").GetGuid() == shipId).GetProperty("entryId").GetGuid();

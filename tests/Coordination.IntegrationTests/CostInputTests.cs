@@ -68,5 +68,16 @@ public sealed class CostInputTests(CoordinationStack stack) : IDisposable
         first.Dispose();
     }
 
+    [Fact]
+    public async Task The_costs_API_is_in_the_gateways_OpenAPI_document()
+    {
+        using var anonymous = new HttpClient { BaseAddress = stack.Gateway.Address };
+
+        var costs = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/costs.json");
+
+        foreach (var path in new[] { "/api/costs/lines", "/api/costs/stays/{id}/bill", "/api/costs/periods/{period}/statements/{party}", "/api/costs/totals" })
+            Assert.True(costs.GetProperty("paths").TryGetProperty(path, out _), path);
+    }
+
     public void Dispose() => _kalbar.Dispose();
 }

@@ -62,11 +62,25 @@ public sealed partial class LedgerProjection : EventProjection
     }
 }
 
+/// <summary>What a line or a closing holds alone: an agency's evidence reference (any case), a stay's bill, an entry's clearing.</summary>
 public static class Claims
 {
-    public static string Evidence(string agency, string reference) => UniqueClaim.Key("evidence", $"{agency}/{reference.ToUpperInvariant()}");
+    private const string EvidenceKind = "evidence", StayBillKind = "stay-bill", ClearedKind = "cleared";
 
-    public static string StayBill(Guid stay) => UniqueClaim.Key("stay-bill", stay.ToString());
+    public static string Evidence(string agency, string reference) => UniqueClaim.Key(EvidenceKind, EvidenceValue(agency, reference));
 
-    public static string Cleared(Guid entry) => UniqueClaim.Key("cleared", entry.ToString());
+    public static string StayBill(Guid stay) => UniqueClaim.Key(StayBillKind, stay.ToString());
+
+    public static string Cleared(Guid entry) => UniqueClaim.Key(ClearedKind, entry.ToString());
+
+    /// <summary>The line that cites <paramref name="reference"/> for <paramref name="agency"/>, if any.</summary>
+    public static Task<Guid?> EvidenceHolder(IQuerySession session, string agency, string reference, CancellationToken ct) =>
+        UniqueClaim.OwnerOf(session, EvidenceKind, EvidenceValue(agency, reference), ct);
+
+    /// <summary>The line that billed the stay, if any.</summary>
+    public static Task<Guid?> StayBiller(IQuerySession session, Guid stay, CancellationToken ct) =>
+        UniqueClaim.OwnerOf(session, StayBillKind, stay.ToString(), ct);
+
+    // Receipt numbers are written in either case; one receipt is one reference.
+    private static string EvidenceValue(string agency, string reference) => $"{agency}/{reference.ToUpperInvariant()}";
 }

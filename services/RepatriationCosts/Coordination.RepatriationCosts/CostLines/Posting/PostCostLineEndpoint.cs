@@ -46,7 +46,7 @@ public static class PostCostLineEndpoint
                 var description = f.OptionalText("description", r.Description);
                 if (f.Problem is not null) return f.Problem;
                 if (await session.LoadAsync<ShelterStay>(id, http.RequestAborted) is not { } stay) return Problems.NotFound($"No shelter stay {id}.");
-                if (await UniqueClaim.OwnerOf(session, "stay-bill", id.ToString(), http.RequestAborted) is { } billed)
+                if (await Claims.StayBiller(session, id, http.RequestAborted) is { } billed)
                     return Problems.AlreadyHeld(http, $"/api/costs/lines/{billed}", "The stay's nights are billed already; reverse that line to bill again.");
                 return await Post(http, session, options.Value, clock, stay.WorkerId, new StayNights(stay), evidence, description);
             })
@@ -58,7 +58,7 @@ public static class PostCostLineEndpoint
     {
         var ct = http.RequestAborted;
         var caller = Agency.From(http.User);
-        if (await UniqueClaim.OwnerOf(session, "evidence", $"{caller.Id}/{evidence.ToUpperInvariant()}", ct) is { } holder)
+        if (await Claims.EvidenceHolder(session, caller.Id, evidence, ct) is { } holder)
             return Problems.AlreadyHeld(http, $"/api/costs/lines/{holder}", $"Your agency already posted evidence {evidence}.");
         var (file, origin) = await Cases.Cases.Find(session, caseId, ct);
         var rules = (await session.LoadAsync<SharingAgreement>(SharingAgreement.StreamId, ct))?.Versions ?? [];

@@ -95,22 +95,14 @@ public sealed class HandoverArrivalConfirmedConsumer(IDocumentSession session, T
 
 public sealed class LocalEmploymentArrangedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<LocalEmploymentArranged>
 {
-    public Task Consume(ConsumeContext<LocalEmploymentArranged> context) => context.File(session, clock, async s =>
-    {
-        await Cases.Person(s, context.Message.WorkerId, context.CancellationToken);
-        await ShelterStayIntake.Discharge(s, context.Message.WorkerId, Wita.DayOf(context.Message.RecordedAt), StayEnd.LocalEmployment,
-            context.Message.RecordedBy, clock.GetUtcNow(), context.CancellationToken);
-    });
+    public Task Consume(ConsumeContext<LocalEmploymentArranged> context) => context.File(session, clock, s => Cases.LeaveShelter(s,
+        context.Message.WorkerId, Wita.DayOf(context.Message.RecordedAt), StayEnd.LocalEmployment, context.Message.RecordedBy, clock, context.CancellationToken));
 }
 
 public sealed class AbscondedFromShelterConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<AbscondedFromShelter>
 {
-    public Task Consume(ConsumeContext<AbscondedFromShelter> context) => context.File(session, clock, async s =>
-    {
-        await Cases.Person(s, context.Message.WorkerId, context.CancellationToken);
-        await ShelterStayIntake.Discharge(s, context.Message.WorkerId, context.Message.On, StayEnd.Absconded,
-            context.Message.RecordedBy, clock.GetUtcNow(), context.CancellationToken);
-    });
+    public Task Consume(ConsumeContext<AbscondedFromShelter> context) => context.File(session, clock, s => Cases.LeaveShelter(s,
+        context.Message.WorkerId, context.Message.On, StayEnd.Absconded, context.Message.RecordedBy, clock, context.CancellationToken));
 }
 
 public sealed class DeathReportedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<DeathReported>
@@ -151,11 +143,17 @@ public static class Cases
         await session.LoadAsync<CaseFile>(handoverId, ct)
         ?? throw new InvalidOperationException($"Handover {handoverId} is not known yet.");
 
-    /// <summary>The intercepted person's case; an outcome that overtook the interception (and so the stay's opening) is retried.</summary>
-    public static async Task<CaseFile> Person(IQuerySession session, Guid workerId, CancellationToken ct) =>
-        await session.LoadAsync<CaseFile>(workerId, ct) is { Kind: CaseKind.Person } person
-            ? person
-            : throw new InvalidOperationException($"Intercepted person {workerId} is not known yet.");
+    /// <summary>
+    /// An intercepted person leaves the shelter for another outcome than going home; one that
+    /// overtook the interception (and so the stay's opening) is retried.
+    /// </summary>
+    public static async Task LeaveShelter(IDocumentSession session, Guid worker, DateOnly on, StayEnd reason, string by, TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (await session.LoadAsync<CaseFile>(worker, ct) is not { Kind: CaseKind.Person })
+            throw new InvalidOperationException($"Intercepted person {worker} is not known yet.");
+        await ShelterStayIntake.Discharge(session, worker, on, reason, by, clock.GetUtcNow(), ct);
+    }
 
     public static async Task ChangePeople(IDocumentSession session, IEnumerable<Guid> people, Func<CaseFile, CaseFile> change, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ using Coordination.RepatriationCosts.CostLines.Reading;
 using Coordination.RepatriationCosts.CostLines.Reversing;
 using Coordination.RepatriationCosts.Publishing;
 using Coordination.RepatriationCosts.ShelterStays;
-using Coordination.RepatriationCosts.ShelterStays.Opening;
+using Coordination.RepatriationCosts.ShelterStays.Posting;
 using Coordination.RepatriationCosts.Totals;
 using JasperFx.Events.Projections;
 

@@ -5,7 +5,7 @@ using Coordination.RepatriationCosts.Parties;
 using Coordination.ServiceDefaults;
 using Marten;
 
-namespace Coordination.RepatriationCosts.ShelterStays.Opening;
+namespace Coordination.RepatriationCosts.ShelterStays.Posting;
 
 public sealed record OpenStayRequest(string? WorkerId, string? Shelter, string? OpenedOn, long? Tariff);
 

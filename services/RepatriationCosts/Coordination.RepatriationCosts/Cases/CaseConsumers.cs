@@ -38,6 +38,19 @@ public sealed class WorkerRegisteredConsumer(IDocumentSession session, TimeProvi
     });
 }
 
+/// <summary>A corrected origin moves the person's future costs to the right origin province (posted lines keep theirs).</summary>
+public sealed class WorkerRecordCorrectedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<WorkerRecordCorrected>
+{
+    public Task Consume(ConsumeContext<WorkerRecordCorrected> context) => context.File(session, clock, async s =>
+    {
+        if (!context.Message.NewValues.TryGetValue("originRegion", out var origin) || origin is null) return;
+        var worker = context.Message.WorkerId;
+        s.Store(new WorkerOrigin(worker, origin));
+        if (await s.LoadAsync<CaseFile>(worker, context.CancellationToken) is { Kind: CaseKind.Person } person)
+            s.Store(person with { OriginRegion = origin });
+    });
+}
+
 public sealed class DeathReportedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<DeathReported>
 {
     public Task Consume(ConsumeContext<DeathReported> context) => context.File(session, clock, s =>
@@ -58,6 +71,7 @@ public static class Cases
     {
         bus.AddConsumer<InterceptionRecordedConsumer>().Endpoint(e => e.Name = Queue);
         bus.AddConsumer<WorkerRegisteredConsumer>().Endpoint(e => e.Name = Queue);
+        bus.AddConsumer<WorkerRecordCorrectedConsumer>().Endpoint(e => e.Name = Queue);
         bus.AddConsumer<HandoverRequestedConsumer>().Endpoint(e => e.Name = Queue);
         bus.AddConsumer<HandoverAcceptedConsumer>().Endpoint(e => e.Name = Queue);
         bus.AddConsumer<HandoverRejectedConsumer>().Endpoint(e => e.Name = Queue);

@@ -34,5 +34,9 @@ public sealed class EventLogModule : IServiceModule
         });
     }
 
-    public static void Map(WebApplication app) => app.MapFeed();
+    public static void Map(WebApplication app)
+    {
+        app.MapFeed();
+        app.MapVerify();
+    }
 }

@@ -1,4 +1,5 @@
 using Coordination.Contracts;
+using Coordination.EventLog.Access;
 using Coordination.EventLog.Feed;
 using Coordination.EventLog.Log;
 using Coordination.Eventing;
@@ -18,7 +19,16 @@ public sealed class EventLogModule : IServiceModule
     public static void Add(WebApplicationBuilder builder)
     {
         builder.AddPostgres();
+        builder.Services.AddSingleton<LogAppended>();
         builder.Services.AddSingleton<LogStore>();
+        builder.Services.AddSingleton<Disclosures>();
+        // Under the service's other settings, so that an operator's own configuration overrides it.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+            Path = "data-sharing.json", Optional = false, ReloadOnChange = true,
+        });
+        builder.Services.Configure<DataSharingOptions>(builder.Configuration.GetSection(DataSharingOptions.Section));
         builder.Services.AddHostedService<LogSchema>();
         builder.AddMessaging(x =>
         {
@@ -38,5 +48,6 @@ public sealed class EventLogModule : IServiceModule
     {
         app.MapFeed();
         app.MapVerify();
+        app.MapStream();
     }
 }

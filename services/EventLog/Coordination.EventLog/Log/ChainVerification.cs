@@ -7,7 +7,7 @@ namespace Coordination.EventLog.Log;
 /// <param name="Problem">what was wrong with it.</param>
 public sealed record ChainVerification(bool Intact, long Verified, long? FirstBrokenPosition, string? Problem);
 
-/// <summary>Which entries a read wants; null means any.</summary>
+/// <summary>Which entries a read wants; null means any. Types are patterns (<see cref="Access.TypePatterns"/>).</summary>
 public sealed record LogFilter(IReadOnlyCollection<string>? Types, IReadOnlyCollection<string>? Provinces, string? Subject)
 {
     public static readonly LogFilter All = new(null, null, null);

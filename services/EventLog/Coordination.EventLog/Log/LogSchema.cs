@@ -6,6 +6,7 @@ namespace Coordination.EventLog.Log;
 public sealed class LogSchema(NpgsqlDataSource dataSource) : IHostedService
 {
     public const string Table = "event_log.entries";
+    public const string Disclosures = "event_log.disclosures";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +27,15 @@ public sealed class LogSchema(NpgsqlDataSource dataSource) : IHostedService
                 recorded_at timestamptz not null,
                 previous_hash bytea not null,
                 hash bytea not null);
+            create table if not exists {Disclosures} (
+                id bigserial primary key,
+                agency text not null,
+                agreement text,
+                channel text not null,
+                positions bigint[] not null,
+                personal_data boolean not null,
+                disclosed_at timestamptz not null);
+            create index if not exists disclosures_by_agency on {Disclosures} (agency, id);
             """);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

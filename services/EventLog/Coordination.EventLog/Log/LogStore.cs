@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Coordination.EventLog.Access;
 
 namespace Coordination.EventLog.Log;
 
@@ -8,7 +9,7 @@ namespace Coordination.EventLog.Log;
 /// lock, so positions are gapless and a reader never sees position n+1 before n: pages
 /// are stable. An event id already in the log is not appended again (the log's inbox).
 /// </summary>
-public sealed class LogStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class LogStore(NpgsqlDataSource dataSource, TimeProvider clock, LogAppended appended)
 {
     private const string Columns =
         "position, id, type, source, subject, province, sequence, time, traceparent, data_classification, data, recorded_at, previous_hash, hash";
@@ -48,6 +49,7 @@ public sealed class LogStore(NpgsqlDataSource dataSource, TimeProvider clock)
             await insert.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
+        appended.Signal();
         return entry;
     }
 
@@ -57,13 +59,13 @@ public sealed class LogStore(NpgsqlDataSource dataSource, TimeProvider clock)
         filter ??= LogFilter.All;
         await using var command = dataSource.CreateCommand($"""
             select {Columns} from {LogSchema.Table}
-            where position > $1 and ($3::text[] is null or type = any($3)) and ($4::text[] is null or province = any($4))
+            where position > $1 and ($3::text[] is null or type like any($3)) and ($4::text[] is null or province = any($4))
                 and ($5::text is null or subject = $5)
             order by position limit $2
             """);
         command.Parameters.Add(new() { Value = after });
         command.Parameters.Add(new() { Value = limit });
-        command.Parameters.Add(new() { Value = (object?)filter.Types?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)filter.Types?.Select(TypePatterns.ToLike).ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)filter.Provinces?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)filter.Subject ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return await ReadEntries(command, ct).ToListAsync(ct);

@@ -1,5 +1,6 @@
 using Coordination.Contracts;
 using Coordination.EventLog.Access;
+using Coordination.EventLog.Exchange;
 using Coordination.EventLog.Feed;
 using Coordination.EventLog.Log;
 using Coordination.Eventing;
@@ -30,6 +31,8 @@ public sealed class EventLogModule : IServiceModule
         });
         builder.Services.Configure<DataSharingOptions>(builder.Configuration.GetSection(DataSharingOptions.Section));
         builder.Services.AddHostedService<LogSchema>();
+        builder.Services.Configure<ExchangeOptions>(builder.Configuration.GetSection(ExchangeOptions.Section));
+        builder.Services.AddHostedService<ExchangePublisher>();
         builder.AddMessaging(x =>
         {
             foreach (var contract in IntegrationEvents.All)

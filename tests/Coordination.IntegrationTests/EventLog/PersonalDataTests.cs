@@ -8,11 +8,12 @@ namespace Coordination.IntegrationTests.EventLog;
 public class PersonalDataTests(CoordinationStack stack)
 {
     [Fact]
-    public async Task An_integrator_without_pii_read_never_receives_a_NIK_or_name_by_pull_or_stream()
+    public async Task An_integrator_without_pii_read_never_receives_a_NIK_or_name_by_pull_stream_or_exchange()
     {
         using var ntt = stack.ClientFor("disnakertrans-ntt");
         using var integrator = stack.ClientFor("integrator-demo");
         integrator.Timeout = Timeout.InfiniteTimeSpan;
+        await using var queue = await ExchangeQueue.Bind(stack, "#");
         var (subject, nik, name) = await RegisterPerson(ntt);
         var position = (long)await Eventually.Get(async () => await Feeds.PositionOf(stack.Postgres, subject) is { } p ? (object)p : null,
             TimeSpan.FromSeconds(30), "the registration reaching the log");
@@ -26,9 +27,11 @@ public class PersonalDataTests(CoordinationStack stack)
                 if (cloudEvent.GetProperty("subject").GetString() == subject) break;
             }
 
+        var exchanged = string.Concat((await queue.Until(subject)).Select(m => m.Body));
+
         var asNtt = await ntt.GetStringAsync($"/api/events?after={position - 1}&limit=1");
         Assert.Contains(nik, asNtt, StringComparison.Ordinal);
-        foreach (var received in new[] { pulled, streamed.ToString() })
+        foreach (var received in new[] { pulled, streamed.ToString(), exchanged })
         {
             Assert.Contains(subject, received, StringComparison.Ordinal);
             Assert.Contains("\"redacted\":true", received, StringComparison.Ordinal);

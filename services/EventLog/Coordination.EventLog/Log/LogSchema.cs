@@ -7,6 +7,7 @@ public sealed class LogSchema(NpgsqlDataSource dataSource) : IHostedService
 {
     public const string Table = "event_log.entries";
     public const string Disclosures = "event_log.disclosures";
+    public const string Cursors = "event_log.cursors";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,6 +36,9 @@ public sealed class LogSchema(NpgsqlDataSource dataSource) : IHostedService
                 positions bigint[] not null,
                 personal_data boolean not null,
                 disclosed_at timestamptz not null);
+            create table if not exists {Cursors} (
+                name text primary key,
+                position bigint not null);
             create index if not exists disclosures_by_agency on {Disclosures} (agency, id);
             """);
         await command.ExecuteNonQueryAsync(cancellationToken);

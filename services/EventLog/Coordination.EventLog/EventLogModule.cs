@@ -3,6 +3,7 @@ using Coordination.EventLog.Access;
 using Coordination.EventLog.Exchange;
 using Coordination.EventLog.Feed;
 using Coordination.EventLog.Log;
+using Coordination.EventLog.Webhooks;
 using Coordination.Eventing;
 using MassTransit;
 
@@ -33,6 +34,13 @@ public sealed class EventLogModule : IServiceModule
         builder.Services.AddHostedService<LogSchema>();
         builder.Services.Configure<ExchangeOptions>(builder.Configuration.GetSection(ExchangeOptions.Section));
         builder.Services.AddHostedService<ExchangePublisher>();
+        builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+        builder.Services.AddSingleton<WebhookStore>();
+        builder.Services.AddSingleton<WebhookSignal>();
+        builder.Services.AddHostedService<WebhookScheduler>();
+        builder.Services.AddHostedService<WebhookSender>();
+        // No redirects: a signed delivery goes to the address the agency registered, nowhere else.
+        builder.Services.AddHttpClient(WebhookSender.Client).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         builder.AddMessaging(x =>
         {
             foreach (var contract in IntegrationEvents.All)
@@ -52,5 +60,6 @@ public sealed class EventLogModule : IServiceModule
         app.MapFeed();
         app.MapVerify();
         app.MapStream();
+        app.MapWebhooks();
     }
 }

@@ -8,12 +8,14 @@ namespace Coordination.IntegrationTests.EventLog;
 public class PersonalDataTests(CoordinationStack stack)
 {
     [Fact]
-    public async Task An_integrator_without_pii_read_never_receives_a_NIK_or_name_by_pull_stream_or_exchange()
+    public async Task An_integrator_without_pii_read_never_receives_a_NIK_or_name_by_pull_stream_exchange_or_webhook()
     {
         using var ntt = stack.ClientFor("disnakertrans-ntt");
         using var integrator = stack.ClientFor("integrator-demo");
         integrator.Timeout = Timeout.InfiniteTimeSpan;
         await using var queue = await ExchangeQueue.Bind(stack, "#");
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await WebhookTests.Register(integrator, receiver, "integrator", new { types = new[] { "coordination.worker-registry.*" } });
         var (subject, nik, name) = await RegisterPerson(ntt);
         var position = (long)await Eventually.Get(async () => await Feeds.PositionOf(stack.Postgres, subject) is { } p ? (object)p : null,
             TimeSpan.FromSeconds(30), "the registration reaching the log");
@@ -29,9 +31,13 @@ public class PersonalDataTests(CoordinationStack stack)
 
         var exchanged = string.Concat((await queue.Until(subject)).Select(m => m.Body));
 
+        var pushed = (await Eventually.Get(async () => await Task.FromResult(
+                receiver.Deliveries.FirstOrDefault(d => d.CloudEvent.GetProperty("subject").GetString() == subject)),
+            TimeSpan.FromSeconds(30), "the webhook delivery")).Body;
+
         var asNtt = await ntt.GetStringAsync($"/api/events?after={position - 1}&limit=1");
         Assert.Contains(nik, asNtt, StringComparison.Ordinal);
-        foreach (var received in new[] { pulled, streamed.ToString(), exchanged })
+        foreach (var received in new[] { pulled, streamed.ToString(), exchanged, pushed })
         {
             Assert.Contains(subject, received, StringComparison.Ordinal);
             Assert.Contains("\"redacted\":true", received, StringComparison.Ordinal);

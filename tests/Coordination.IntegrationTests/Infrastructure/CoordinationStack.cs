@@ -47,7 +47,8 @@ public sealed class CoordinationStack : IAsyncLifetime
         });
         Costs = Start<RepatriationCostsModule>(Ports.Free());
         DeceasedReturns = Start<DeceasedReturnsModule>(Ports.Free());
-        EventLog = Start<EventLogModule>(Ports.Free());
+        // Webhook retries quick enough for a test to see a delivery fail for good.
+        EventLog = Start<EventLogModule>(Ports.Free(), new() { ["Webhooks:FirstRetry"] = "00:00:00.200", ["Webhooks:MaxAttempts"] = "3" });
 
         var gatewaySettings = new Dictionary<string, string?>();
         foreach (var (cluster, app) in new (string, Uri)[]

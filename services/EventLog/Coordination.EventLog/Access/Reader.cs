@@ -25,6 +25,18 @@ public sealed record Reader(string Agency, string? Agreement, IReadOnlyCollectio
             : null;
     }
 
+    /// <summary>
+    /// Who a webhook delivers to now: the agreement as currently configured (null when it was
+    /// withdrawn), personal data only if the agency could see it when it registered and still may.
+    /// </summary>
+    public static Reader? Current(string agency, string? agreement, bool personalData, DataSharingOptions sharing)
+    {
+        if (agreement is null) return new Reader(agency, null, null, null, personalData);
+        return sharing.Agreements.GetValueOrDefault(agency) is { } a
+            ? new Reader(agency, a.Name, a.Provinces, a.EventTypes, personalData && a.PersonalData)
+            : null;
+    }
+
     /// <summary>The reader's own filter narrowed by what it asked for.</summary>
     /// <returns>the filter, or the name of the parameter that asks for more than the agreement covers.</returns>
     public (LogFilter? Filter, string? Beyond) Narrow(LogFilter requested)

@@ -61,5 +61,6 @@ public sealed class EventLogModule : IServiceModule
         app.MapVerify();
         app.MapStream();
         app.MapWebhooks();
+        app.MapAsyncApi();
     }
 }

@@ -15,12 +15,11 @@ public class ChainVerificationTests(CoordinationStack stack)
         using var auditor = stack.ClientFor("agreement-secretariat");
         using var created = await ntt.Register(Workers.Minimal("Tamper Fiktif"));
         var subject = Workers.SubjectOf(created);
-        await Eventually.Get(async () => await stack.LoggedEvents(ntt, new HashSet<string> { subject }) is [_] found ? found : null,
-            TimeSpan.FromSeconds(30), "the registration reaching the log");
+        var position = await Feeds.Logged(stack, subject);
         Assert.True((await Verify(auditor)).GetProperty("intact").GetBoolean());
 
         await using var db = NpgsqlDataSource.Create(stack.Postgres);
-        var (position, data) = await Row(db, subject);
+        var data = await Data(db, position);
         await Update(db, position, data.Replace("Tamper Fiktif", "Someone Else", StringComparison.Ordinal));
         try
         {
@@ -40,13 +39,11 @@ public class ChainVerificationTests(CoordinationStack stack)
     private static async Task<JsonElement> Verify(HttpClient client) =>
         await client.GetFromJsonAsync<JsonElement>("/api/events/verify");
 
-    private static async Task<(long Position, string Data)> Row(NpgsqlDataSource db, string subject)
+    private static async Task<string> Data(NpgsqlDataSource db, long position)
     {
-        await using var select = db.CreateCommand("select position, data from event_log.entries where subject = $1");
-        select.Parameters.Add(new() { Value = subject });
-        await using var reader = await select.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        return (reader.GetInt64(0), reader.GetString(1));
+        await using var select = db.CreateCommand("select data from event_log.entries where position = $1");
+        select.Parameters.Add(new() { Value = position });
+        return (string)(await select.ExecuteScalarAsync())!;
     }
 
     private static async Task Update(NpgsqlDataSource db, long position, string data)

@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json;
+using Coordination.IntegrationTests.Infrastructure;
 using Npgsql;
 
 namespace Coordination.IntegrationTests.EventLog;
@@ -7,13 +8,16 @@ namespace Coordination.IntegrationTests.EventLog;
 /// <summary>Reading the shared log as an integrator's independent client would.</summary>
 public static class Feeds
 {
-    /// <summary>The position of the one entry with <paramref name="subject"/>, read from the log's table.</summary>
-    public static async Task<long?> PositionOf(string postgres, string subject)
+    /// <summary>The position of the one entry with <paramref name="subject"/>, once it is logged (read from the log's table).</summary>
+    public static async Task<long> Logged(CoordinationStack stack, string subject)
     {
-        await using var db = NpgsqlDataSource.Create(postgres);
-        await using var select = db.CreateCommand("select position from event_log.entries where subject = $1");
-        select.Parameters.Add(new() { Value = subject });
-        return await select.ExecuteScalarAsync() as long?;
+        await using var db = NpgsqlDataSource.Create(stack.Postgres);
+        return (long)await Eventually.Get(async () =>
+        {
+            await using var select = db.CreateCommand("select position from event_log.entries where subject = $1");
+            select.Parameters.Add(new() { Value = subject });
+            return await select.ExecuteScalarAsync();
+        }, TimeSpan.FromSeconds(30), $"{subject} reaching the log");
     }
 
     /// <summary>Opens the live stream; the caller reads it with <see cref="Events"/> and disposes it to disconnect.</summary>

@@ -11,7 +11,7 @@ public class StreamTests(CoordinationStack stack)
         using var ntt = stack.ClientFor("disnakertrans-ntt");
         ntt.Timeout = Timeout.InfiniteTimeSpan;
         var first = await RegisterAndLog(ntt, "Stream Satu Fiktif");
-        var start = (await Feeds.PositionOf(stack.Postgres, first))!.Value;
+        var start = await Feeds.Logged(stack, first);
 
         var received = new List<long>();
         string secondSubject;
@@ -52,8 +52,7 @@ public class StreamTests(CoordinationStack stack)
     {
         using var created = await client.Register(Workers.Minimal(name));
         var subject = Workers.SubjectOf(created);
-        await Eventually.Get(async () => await Feeds.PositionOf(stack.Postgres, subject) is { } p ? (object)p : null,
-            TimeSpan.FromSeconds(30), "the registration reaching the log");
+        await Feeds.Logged(stack, subject);
         return subject;
     }
 }

@@ -42,6 +42,7 @@ public class WebhookTests(CoordinationStack stack)
             .EnumerateArray().Single(d => d.GetProperty("id").GetString() == delivery).GetProperty("replayedBy").GetString());
         using var again = await ntt.PostAsync($"{hook}/deliveries/{delivery}/replay", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await ntt.DeleteAsync(hook)).StatusCode);
     }
 
     [Fact]
@@ -57,6 +58,8 @@ public class WebhookTests(CoordinationStack stack)
 
         Assert.Equal(HttpStatusCode.NotFound, deliveries.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, replay.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await kalbar.DeleteAsync(hook)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await ntt.DeleteAsync(hook)).StatusCode);
     }
 
     [Theory]

@@ -21,7 +21,7 @@ public partial class RedactionTests
         var golden = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "golden", type + ".json"));
         var classification = ContractJson.NameOf(IntegrationEvents.Classification(IntegrationEvents.All.Single(c => IntegrationEvents.CloudEventType(c) == type)));
 
-        var redacted = Redaction.Redact(type, classification, golden)?.ToJsonString() ?? "null";
+        var redacted = Redaction.Redact(type, classification, golden).Data?.ToJsonString() ?? "null";
 
         foreach (var value in PersonalValues(JsonNode.Parse(golden)))
             Assert.DoesNotContain($"\"{value}\"", redacted, StringComparison.Ordinal);
@@ -33,7 +33,10 @@ public partial class RedactionTests
     {
         var golden = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "golden", "coordination.worker-registry.worker-registered.v1.json"));
 
-        var redacted = Redaction.Redact("coordination.worker-registry.worker-registered.v1", "personal", golden)!;
+        var (redacted, any) = Redaction.Redact("coordination.worker-registry.worker-registered.v1", "personal", golden);
+
+        Assert.True(any);
+        Assert.NotNull(redacted);
 
         Assert.Null(redacted["nik"]);
         Assert.Null(redacted["fullName"]);
@@ -47,7 +50,7 @@ public partial class RedactionTests
     {
         const string data = """{"workerId":"0193a000-0000-7000-8000-000000000001","newValues":{"fullName":"A B","nik":"5301061203980001","originRegion":"53.01.09"},"reason":"r","correctedBy":"x","correctedAt":"2026-11-23T08:00:00+08:00"}""";
 
-        var redacted = Redaction.Redact("coordination.worker-registry.worker-record-corrected.v1", "personal", data)!;
+        var redacted = Redaction.Redact("coordination.worker-registry.worker-record-corrected.v1", "personal", data).Data!;
 
         var values = redacted["newValues"]!.AsObject();
         Assert.Null(values["fullName"]);
@@ -58,8 +61,18 @@ public partial class RedactionTests
     [Fact]
     public void The_data_of_a_personal_event_of_a_type_this_build_does_not_know_is_withheld()
     {
-        Assert.Null(Redaction.Redact("coordination.somewhere.something-new.v1", "personal", """{"fullName":"A"}"""));
-        Assert.NotNull(Redaction.Redact("coordination.somewhere.something-new.v1", "public", """{"count":1}"""));
+        Assert.Equal((null, true), Redaction.Redact("coordination.somewhere.something-new.v1", "personal", """{"fullName":"A"}"""));
+        Assert.NotNull(Redaction.Redact("coordination.somewhere.something-new.v1", "public", """{"count":1}""").Data);
+    }
+
+    [Fact]
+    public void Data_with_no_personal_value_is_not_marked_redacted()
+    {
+        const string correction = """{"workerId":"0193a000-0000-7000-8000-000000000001","newValues":{"originRegion":"53.01.09"},"reason":"r","correctedBy":"x","correctedAt":"2026-11-23T08:00:00+08:00"}""";
+        const string company = """{"companyId":"0193a000-0000-7000-8000-000000000002","name":"PT Contoh","licenceNumber":"1","licenceValidFrom":"2020-01-01","licenceValidUntil":"2030-01-01","headOfficeRegion":"31","kupangRepresentativeOffice":true,"registeredBy":"x","registeredAt":"2026-11-23T08:00:00+08:00"}""";
+
+        Assert.False(Redaction.Redact("coordination.worker-registry.worker-record-corrected.v1", "personal", correction).Redacted);
+        Assert.False(Redaction.Redact("coordination.worker-registry.placement-company-registered.v1", "public", company).Redacted);
     }
 
     public static TheoryData<Type> PersonalContracts() =>

@@ -15,48 +15,58 @@ public static class Redaction
     private static readonly Dictionary<string, Type> Contracts = IntegrationEvents.All.ToDictionary(IntegrationEvents.CloudEventType);
     private static readonly ConcurrentDictionary<Type, (string Name, PropertyInfo Property)[]> Properties = new();
 
-    /// <returns>the data without personal values, or null when it cannot be told what is personal in it.</returns>
-    public static JsonNode? Redact(string type, string classification, string data)
+    /// <returns>
+    /// the data without personal values (null when it cannot be told what is personal in it),
+    /// and whether anything was taken out.
+    /// </returns>
+    public static (JsonNode? Data, bool Redacted) Redact(string type, string classification, string data)
     {
         // A contract this build does not know: withhold its data when it says it is personal.
         if (!Contracts.TryGetValue(type, out var contract))
-            return classification == ContractJson.NameOf(DataClassification.Personal) ? null : JsonNode.Parse(data);
+            return classification == ContractJson.NameOf(DataClassification.Personal) ? (null, true) : (JsonNode.Parse(data), false);
         var node = JsonNode.Parse(data);
-        Walk(node, contract);
-        return node;
+        return (node, Walk(node, contract));
     }
 
-    private static void Walk(JsonNode? node, Type type)
+    private static bool Walk(JsonNode? node, Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
+        var redacted = false;
         switch (node)
         {
             case JsonArray array when ElementOf(type) is { } element:
-                foreach (var item in array) Walk(item, element);
+                foreach (var item in array) redacted |= Walk(item, element);
                 break;
             case JsonObject members when DictionaryValueOf(type) is { } value:
-                foreach (var (_, item) in members.ToList()) Walk(item, value);
+                foreach (var (_, item) in members.ToList()) redacted |= Walk(item, value);
                 break;
             case JsonObject members:
                 foreach (var (name, property) in PropertiesOf(type))
                 {
                     if (!members.TryGetPropertyValue(name, out var child) || child is null) continue;
-                    if (property.GetCustomAttribute<PersonalDataAttribute>() is { } personal) Null(members, name, child, personal.Keys);
-                    else Walk(child, property.PropertyType);
+                    redacted |= property.GetCustomAttribute<PersonalDataAttribute>() is { } personal
+                        ? Null(members, name, child, personal.Keys)
+                        : Walk(child, property.PropertyType);
                 }
                 break;
         }
+        return redacted;
     }
 
-    private static void Null(JsonObject members, string name, JsonNode child, IReadOnlyList<string> keys)
+    private static bool Null(JsonObject members, string name, JsonNode child, IReadOnlyList<string> keys)
     {
         if (keys.Count == 0 || child is not JsonObject fields)
         {
             members[name] = null;
-            return;
+            return true;
         }
-        foreach (var key in keys)
-            if (fields.ContainsKey(key)) fields[key] = null;
+        var redacted = false;
+        foreach (var key in keys.Where(k => fields[k] is not null))
+        {
+            fields[key] = null;
+            redacted = true;
+        }
+        return redacted;
     }
 
     private static (string Name, PropertyInfo Property)[] PropertiesOf(Type type) => Properties.GetOrAdd(type, t =>

@@ -21,14 +21,14 @@ public static class LogCloudEvents
         CloudEventAttribute.CreateExtension("sequence", CloudEventAttributeType.String),
         CloudEventAttribute.CreateExtension("traceparent", CloudEventAttributeType.String),
         CloudEventAttribute.CreateExtension("dataclassification", CloudEventAttributeType.String),
-        // Present (true) when personal fields were nulled for this reader.
+        // Present (true) when personal values were nulled for this reader.
         CloudEventAttribute.CreateExtension("redacted", CloudEventAttributeType.Boolean),
     ];
 
     public static CloudEvent ToCloudEvent(LogEntry entry, bool personalData)
     {
         var r = entry.Record;
-        var data = personalData ? JsonDocument.Parse(r.Data).RootElement : Redact(r);
+        var (data, redacted) = personalData ? (JsonDocument.Parse(r.Data).RootElement, false) : Redact(r);
         var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, Extensions)
         {
             Id = r.Id.ToString(),
@@ -43,7 +43,7 @@ public static class LogCloudEvents
         cloudEvent["sequence"] = r.Sequence;
         cloudEvent["dataclassification"] = r.DataClassification;
         if (r.TraceParent is not null) cloudEvent["traceparent"] = r.TraceParent;
-        if (!personalData) cloudEvent["redacted"] = true;
+        if (redacted) cloudEvent["redacted"] = true;
         return cloudEvent;
     }
 
@@ -54,8 +54,9 @@ public static class LogCloudEvents
     public static ReadOnlyMemory<byte> Batch(IEnumerable<LogEntry> entries, bool personalData) =>
         Formatter.EncodeBatchModeMessage(entries.Select(e => ToCloudEvent(e, personalData)), out _);
 
-    private static JsonElement Redact(LogRecord r) =>
-        Redaction.Redact(r.Type, r.DataClassification, r.Data) is { } redacted
-            ? JsonSerializer.SerializeToElement(redacted)
-            : JsonSerializer.SerializeToElement<object?>(null);
+    private static (JsonElement Data, bool Redacted) Redact(LogRecord r)
+    {
+        var (data, redacted) = Redaction.Redact(r.Type, r.DataClassification, r.Data);
+        return (JsonSerializer.SerializeToElement(data), redacted);
+    }
 }

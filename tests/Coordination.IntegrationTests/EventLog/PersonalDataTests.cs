@@ -49,10 +49,10 @@ public class PersonalDataTests(CoordinationStack stack)
     }
 
     /// <summary>A person with a NIK and a name no other test uses.</summary>
-    public static async Task<(string Subject, string Nik, string Name)> RegisterPerson(HttpClient client)
+    public static async Task<(string Subject, string Nik, string Name)> RegisterPerson(HttpClient client, string origin = "53.01.06")
     {
         var name = $"Rahasia {string.Concat(Guid.NewGuid().ToByteArray()[..6].Select(b => (char)('a' + b % 26)))} Fiktif";
-        var worker = Workers.WithNik(name);
+        var worker = Workers.WithNik(name, origin);
         var nik = (string)worker.GetType().GetProperty("nik")!.GetValue(worker)!;
         using var created = await client.Register(worker);
         created.EnsureSuccessStatusCode();

@@ -5,11 +5,11 @@ namespace Coordination.Contracts;
 /// documents, reported dead): the registry registers them under the id the event names.
 /// </summary>
 public sealed record PersonDetails(
-    string FullName,
+    [property: PersonalData] string FullName,
     Sex Sex,
-    DateOnly BirthDate,
+    [property: PersonalData] DateOnly BirthDate,
     string OriginRegion,
-    string? Nik);
+    [property: PersonalData] string? Nik);
 
 /// <summary>A person named in another service's event: a registry id, with details when new.</summary>
 public sealed record PersonReference(Guid WorkerId, PersonDetails? Details);

@@ -47,7 +47,7 @@ public sealed record WorkerReturned(
 [Classified(DataClassification.Personal)]
 public sealed record WorkerRecordCorrected(
     Guid WorkerId,
-    IReadOnlyDictionary<string, string?> NewValues,
+    [property: PersonalData("fullName", "birthDate", "nik", "phone", "familyContact")] IReadOnlyDictionary<string, string?> NewValues,
     string Reason,
     string CorrectedBy,
     DateTimeOffset CorrectedAt);

@@ -8,10 +8,10 @@ namespace Coordination.Contracts.WorkerRegistry;
 [Classified(DataClassification.Personal)]
 public sealed record WorkerRegistered(
     Guid WorkerId,
-    string? Nik,
-    string FullName,
+    [property: PersonalData] string? Nik,
+    [property: PersonalData] string FullName,
     Sex Sex,
-    DateOnly BirthDate,
+    [property: PersonalData] DateOnly BirthDate,
     string OriginRegion,
     string RegisteredBy,
     DateTimeOffset RegisteredAt);

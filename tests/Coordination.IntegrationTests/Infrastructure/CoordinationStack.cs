@@ -31,6 +31,9 @@ public sealed class CoordinationStack : IAsyncLifetime
 
     private readonly int _registryPort = Ports.Free();
 
+    /// <summary>An integrator of the tests' own, under a data-sharing agreement narrower than the demonstration one.</summary>
+    public const string KalbarResearcher = "integrator-kalbar-research";
+
     public async Task InitializeAsync()
     {
         _servers = await Servers.StartAsync();
@@ -47,7 +50,16 @@ public sealed class CoordinationStack : IAsyncLifetime
         });
         Costs = Start<RepatriationCostsModule>(Ports.Free());
         DeceasedReturns = Start<DeceasedReturnsModule>(Ports.Free());
-        EventLog = Start<EventLogModule>(Ports.Free());
+        // Webhook retries quick enough for a test to see a delivery fail for good, and an integrator
+        // whose agreement covers only Kalbar's registry events, with personal data.
+        EventLog = Start<EventLogModule>(Ports.Free(), new()
+        {
+            ["Webhooks:FirstRetry"] = "00:00:00.200", ["Webhooks:MaxAttempts"] = "3",
+            [$"DataSharing:Agreements:{KalbarResearcher}:Name"] = "PKS 3/2026 research on returnees, Kalimantan Barat",
+            [$"DataSharing:Agreements:{KalbarResearcher}:Provinces:0"] = "61",
+            [$"DataSharing:Agreements:{KalbarResearcher}:EventTypes:0"] = "coordination.worker-registry.*",
+            [$"DataSharing:Agreements:{KalbarResearcher}:PersonalData"] = "true",
+        });
 
         var gatewaySettings = new Dictionary<string, string?>();
         foreach (var (cluster, app) in new (string, Uri)[]
@@ -57,6 +69,11 @@ public sealed class CoordinationStack : IAsyncLifetime
                      ("event-log", EventLog.Address),
                  })
             gatewaySettings[$"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address"] = app.ToString();
+        // A high index appends to the configured agencies, whatever their number.
+        gatewaySettings["Gateway:Agencies:100:Id"] = KalbarResearcher;
+        gatewaySettings["Gateway:Agencies:100:Kind"] = "integrator";
+        gatewaySettings["Gateway:Agencies:100:Roles:0"] = "feed:read";
+        gatewaySettings["Gateway:Agencies:100:Roles:1"] = "pii:read";
         Gateway = new ServiceApp<GatewayOptions>(Ports.Free(), gatewaySettings);
         Gateway.StartServer();
 

@@ -1,10 +1,8 @@
-using System.Globalization;
-using System.Net.Mime;
-using System.Text.Json;
-using CloudNative.CloudEvents;
-using CloudNative.CloudEvents.SystemTextJson;
+using Coordination.EventLog.Access;
 using Coordination.EventLog.Log;
 using Coordination.Eventing;
+using Coordination.ServiceDefaults;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Coordination.EventLog.Feed;
 
@@ -12,50 +10,42 @@ namespace Coordination.EventLog.Feed;
 public static class FeedEndpoints
 {
     public const int MaxLimit = 1000;
-    private static readonly JsonEventFormatter Formatter = new();
 
-    private static readonly CloudEventAttribute[] Extensions =
-    [
-        CloudEventAttribute.CreateExtension("province", CloudEventAttributeType.String),
-        CloudEventAttribute.CreateExtension("sequence", CloudEventAttributeType.String),
-        CloudEventAttribute.CreateExtension("traceparent", CloudEventAttributeType.String),
-        CloudEventAttribute.CreateExtension("dataclassification", CloudEventAttributeType.String),
-    ];
-
-    public static void MapFeed(this WebApplication app) =>
-        app.MapGet("/api/events", async (long? after, int? limit, LogStore store, HttpContext http) =>
+    public static void MapFeed(this WebApplication app)
+    {
+        app.MapGet("/api/events", async (long? after, int? limit, LogStore store, Disclosures disclosures, HttpContext http) =>
             {
+                if (FeedRequest.Resolve(http, out var reader, out var filter) is { } refused) return refused;
                 var from = after ?? 0;
                 var size = limit ?? 100;
                 if (from < 0) return Problems.Malformed("after", "after is a position, 0 or more.");
                 if (size is < 1 or > MaxLimit) return Problems.Malformed("limit", $"limit is 1 to {MaxLimit}.");
 
-                var entries = await store.ReadAsync(from, size, http.RequestAborted);
+                var entries = await store.ReadAsync(from, size, http.RequestAborted, filter);
+                await disclosures.RecordAsync(reader, Channels.Pull, entries, http.RequestAborted);
+                // The next page starts after this one's last entry; positions never move, so pages are stable.
                 var next = entries.Count > 0 ? entries[^1].Position : from;
-                http.Response.Headers.Link = $"</api/events?after={next}&limit={size}>; rel=\"next\"";
-                var body = Formatter.EncodeBatchModeMessage(entries.Select(ToCloudEvent), out var contentType);
-                return Results.Bytes(body.ToArray(), contentType.ToString());
+                var query = http.Request.Query.Where(q => q.Key is not ("after" or "limit"))
+                    .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+                    .Append(new("after", next.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                    .Append(new("limit", size.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                http.Response.Headers.Link = $"<{QueryHelpers.AddQueryString("/api/events", query)}>; rel=\"next\"";
+                return Results.Bytes(LogCloudEvents.Batch(entries, reader.PersonalData).ToArray(), LogCloudEvents.BatchContentType);
             })
             .WithName("ReadEvents")
-            .Produces(StatusCodes.Status200OK, contentType: "application/cloudevents-batch+json");
+            .WithSummary("Entries after a position as a CloudEvents batch, filtered and redacted for the caller; Link names the next page.")
+            .Produces(StatusCodes.Status200OK, contentType: LogCloudEvents.BatchContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
-    public static CloudEvent ToCloudEvent(LogEntry entry)
-    {
-        var r = entry.Record;
-        var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, Extensions)
-        {
-            Id = r.Id.ToString(),
-            Source = new Uri(r.Source, UriKind.Relative),
-            Type = r.Type,
-            Subject = r.Subject,
-            Time = r.Time,
-            DataContentType = MediaTypeNames.Application.Json,
-            Data = JsonDocument.Parse(r.Data).RootElement,
-        };
-        cloudEvent["province"] = r.Province;
-        cloudEvent["sequence"] = r.Sequence;
-        cloudEvent["dataclassification"] = r.DataClassification;
-        if (r.TraceParent is not null) cloudEvent["traceparent"] = r.TraceParent;
-        return cloudEvent;
+        app.MapGet("/api/events/disclosures", async (string? agency, long? after, Disclosures disclosures, HttpContext http) =>
+            {
+                var caller = Agency.From(http.User);
+                // The agreement's administrator audits every agency's disclosures; an agency sees its own.
+                var of = caller.Has(Roles.AgreementAdmin) ? agency : caller.Id;
+                return TypedResults.Ok(await disclosures.ReadAsync(of, after ?? 0, MaxLimit, http.RequestAborted));
+            })
+            .WithName("ReadDisclosures")
+            .WithSummary("Who received which entries, by which path, when, and whether with personal data.");
     }
 }

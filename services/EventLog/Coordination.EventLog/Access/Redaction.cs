@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Coordination.Contracts;
+
+namespace Coordination.EventLog.Access;
+
+/// <summary>
+/// Nulls the personal fields of an event's data, as its contract marks them with
+/// <see cref="PersonalDataAttribute"/>, following nested records, lists and dictionaries, so
+/// that a contract added later needs only its marks.
+/// </summary>
+public static class Redaction
+{
+    private static readonly Dictionary<string, Type> Contracts = IntegrationEvents.All.ToDictionary(IntegrationEvents.CloudEventType);
+    private static readonly ConcurrentDictionary<Type, (string Name, PropertyInfo Property)[]> Properties = new();
+
+    /// <returns>
+    /// the data without personal values (null when it cannot be told what is personal in it),
+    /// and whether anything was taken out.
+    /// </returns>
+    public static (JsonNode? Data, bool Redacted) Redact(string type, string classification, string data)
+    {
+        // A contract this build does not know: withhold its data when it says it is personal.
+        if (!Contracts.TryGetValue(type, out var contract))
+            return classification == ContractJson.NameOf(DataClassification.Personal) ? (null, true) : (JsonNode.Parse(data), false);
+        var node = JsonNode.Parse(data);
+        return (node, Walk(node, contract));
+    }
+
+    private static bool Walk(JsonNode? node, Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        var redacted = false;
+        switch (node)
+        {
+            case JsonArray array when ElementOf(type) is { } element:
+                foreach (var item in array) redacted |= Walk(item, element);
+                break;
+            case JsonObject members when DictionaryValueOf(type) is { } value:
+                foreach (var (_, item) in members.ToList()) redacted |= Walk(item, value);
+                break;
+            case JsonObject members:
+                foreach (var (name, property) in PropertiesOf(type))
+                {
+                    if (!members.TryGetPropertyValue(name, out var child) || child is null) continue;
+                    redacted |= property.GetCustomAttribute<PersonalDataAttribute>() is { } personal
+                        ? Null(members, name, child, personal.Keys)
+                        : Walk(child, property.PropertyType);
+                }
+                break;
+        }
+        return redacted;
+    }
+
+    private static bool Null(JsonObject members, string name, JsonNode child, IReadOnlyList<string> keys)
+    {
+        if (keys.Count == 0 || child is not JsonObject fields)
+        {
+            members[name] = null;
+            return true;
+        }
+        var redacted = false;
+        foreach (var key in keys.Where(k => fields[k] is not null))
+        {
+            fields[key] = null;
+            redacted = true;
+        }
+        return redacted;
+    }
+
+    private static (string Name, PropertyInfo Property)[] PropertiesOf(Type type) => Properties.GetOrAdd(type, t =>
+        [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => (ContractJson.Options.PropertyNamingPolicy!.ConvertName(p.Name), p))]);
+
+    private static Type? ElementOf(Type type) =>
+        type == typeof(string) ? null
+        : type.IsArray ? type.GetElementType()
+        : Generic(type, typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    private static Type? DictionaryValueOf(Type type) =>
+        Generic(type, typeof(IReadOnlyDictionary<,>)) is { } d ? d.GetGenericArguments()[1]
+        : Generic(type, typeof(IDictionary<,>)) is { } m ? m.GetGenericArguments()[1]
+        : null;
+
+    private static Type? Generic(Type type, Type definition) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == definition ? type
+        : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == definition);
+}

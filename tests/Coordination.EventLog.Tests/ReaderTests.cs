@@ -55,6 +55,19 @@ public class ReaderTests
         Assert.False(reader.MayReceive(Record("coordination.worker-registry.worker-registered.v1", "53")));
     }
 
+    [Fact]
+    public void An_entry_of_the_whole_agreement_is_every_province_s()
+    {
+        var reader = Reader.For(new Agency("integrator-unicef", "", [Roles.FeedRead]), Sharing)!;
+
+        Assert.True(reader.MayReceive(Record("coordination.interceptions.handover-accepted.v1", "")));
+        Assert.False(reader.MayReceive(Record("coordination.worker-registry.worker-registered.v1", "")));
+        Assert.Equal("all.repatriation-costs.clearing-period-closed",
+            Coordination.EventLog.Exchange.ExchangePublisher.RoutingKey(Record("coordination.repatriation-costs.clearing-period-closed.v1", "")));
+        Assert.Equal("61.interceptions.handover-accepted",
+            Coordination.EventLog.Exchange.ExchangePublisher.RoutingKey(Record("coordination.interceptions.handover-accepted.v1", "61")));
+    }
+
     private static LogRecord Record(string type, string province) =>
         new(Guid.NewGuid(), type, "/services/x", "x/1", province, "1", DateTimeOffset.UnixEpoch, null, "internal", "{}");
 }

@@ -39,7 +39,8 @@ public sealed record RemainsArrived(Guid CaseId, string ArrivalPoint, DateTimeOf
 [MessageUrn("coordination.deceased-returns.remains-handed-to-family.v1")]
 [Classified(DataClassification.Personal)]
 public sealed record RemainsHandedToFamily(
-    Guid CaseId, Guid WorkerId, string RecipientName, string Relation, string? RecipientPhone, DateTimeOffset HandedAt,
+    Guid CaseId, Guid WorkerId, [property: PersonalData] string RecipientName, string Relation,
+    [property: PersonalData] string? RecipientPhone, DateTimeOffset HandedAt,
     string RecordedBy, DateTimeOffset RecordedAt);
 
 [EntityName("coordination.deceased-returns.burial-recorded.v1")]

@@ -36,11 +36,14 @@ public sealed class ExchangePublisher(
     /// <summary>Who received entries on the exchange, as the disclosures name it.</summary>
     public Reader Reader => new($"exchange:{options.Value.Name}", null, null, null, PersonalData: false);
 
+    /// <summary><c>&lt;province&gt;.&lt;service&gt;.&lt;event&gt;</c>; <c>all</c> for an entry of the whole agreement (no one province).</summary>
     public static string RoutingKey(LogRecord r)
     {
         var type = r.Type.Split('.');
-        return $"{r.Province}.{type[1]}.{type[2]}";
+        return $"{(r.Province.Length == 0 ? AllProvinces : r.Province)}.{type[1]}.{type[2]}";
     }
+
+    public const string AllProvinces = "all";
 
     protected override async Task HandleAsync(IReadOnlyList<LogEntry> entries, CancellationToken ct)
     {

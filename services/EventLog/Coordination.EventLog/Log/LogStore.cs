@@ -59,7 +59,7 @@ public sealed class LogStore(NpgsqlDataSource dataSource, TimeProvider clock, Lo
         filter ??= LogFilter.All;
         await using var command = dataSource.CreateCommand($"""
             select {Columns} from {LogSchema.Table}
-            where position > $1 and ($3::text[] is null or type like any($3)) and ($4::text[] is null or province = any($4))
+            where position > $1 and ($3::text[] is null or type like any($3)) and ($4::text[] is null or province = '' or province = any($4))
                 and ($5::text is null or subject = $5)
             order by position limit $2
             """);

@@ -29,6 +29,21 @@ public sealed class Fields
     public string? OptionalText(string field, string? text, int maxLength = MaxTextLength) =>
         text is not null && Text(field, text, out var value, maxLength) ? value : null;
 
+    /// <summary>
+    /// The elements of a list of objects; a JSON <c>null</c> in it is malformed (400 naming it),
+    /// rather than a crash further on.
+    /// </summary>
+    public IReadOnlyList<T> Each<T>(string field, IReadOnlyList<T>? items) where T : class
+    {
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+            if (items![i] is null)
+            {
+                Bad($"{field}[{i}]", $"{field}[{i}] is an object, not null.");
+                return [];
+            }
+        return items ?? [];
+    }
+
     private bool Bad(string field, string detail)
     {
         Problem ??= Problems.Malformed(field, detail);

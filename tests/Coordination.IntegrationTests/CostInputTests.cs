@@ -41,6 +41,40 @@ public sealed class CostInputTests(CoordinationStack stack) : IDisposable
         Assert.Equal(before, await stack.StoredEvents("repatriation_costs"));
     }
 
+    [Theory]
+    [InlineData("""{"effectiveFrom":"2030-01-01","rules":[null]}""", "rules[0]")]
+    [InlineData("""{"effectiveFrom":"2030-01-01","rules":[{"category":"meals","phase":"before-acceptance","shares":[null]}]}""", "rules[0].shares[0]")]
+    public async Task A_null_where_a_sharing_rule_or_share_belongs_is_a_400_and_stores_nothing(string body, string field)
+    {
+        using var secretariat = stack.ClientFor("agreement-secretariat");
+        var before = await stack.StoredEvents("repatriation_costs");
+
+        using var response = await secretariat.PostAsync("/api/costs/agreement/rules", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(before, await stack.StoredEvents("repatriation_costs"));
+    }
+
+    [Fact]
+    public async Task A_shelter_night_dearer_than_a_whole_line_is_refused()
+    {
+        await Costs.EnsureAgreement(stack.ClientFor("agreement-secretariat"));
+        var interception = await Costs.Intercept(_kalbar, DateTimeOffset.UtcNow.AddDays(-2));
+        var worker = interception.GetProperty("people")[0].GetProperty("workerId").GetGuid();
+
+        var refused = await Eventually.Get(async () =>
+        {
+            using var response = await _kalbar.PostAsync("/api/costs/stays", new StringContent(
+                $$"""{"workerId":"{{worker}}","shelter":"Rumah Perlindungan Entikong","openedOn":"2026-11-20","tariff":250000001}""",
+                Encoding.UTF8, "application/json"));
+            var field = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString();
+            return field == "workerId" ? null : $"{(int)response.StatusCode} {field}";
+        }, TimeSpan.FromSeconds(30), "the costs service learning of the intercepted worker");
+
+        Assert.Equal("422 tariff", refused);
+    }
+
     [Fact]
     public async Task An_evidence_reference_is_posted_once_per_paying_agency_and_another_agency_may_cite_the_same()
     {

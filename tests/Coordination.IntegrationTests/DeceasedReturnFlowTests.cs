@@ -139,6 +139,12 @@ public sealed class DeceasedReturnFlowTests(CoordinationStack stack) : IDisposab
         Assert.Equal(("Rahasia Fiktif", "violence", "wife"), (full.GetProperty("deceased").GetProperty("fullName").GetString(),
             full.GetProperty("cause").GetString(), full.GetProperty("familyContact").GetProperty("relation").GetString()));
         Assert.Empty(full.GetProperty("redacted").EnumerateArray());
+        // A violent death needs a police or autopsy report: listing it would tell the cause.
+        Assert.Contains("police-or-autopsy-report", full.GetProperty("requiredDocuments").EnumerateArray().Select(d => d.GetString()));
+        Assert.DoesNotContain("police-or-autopsy-report", redacted.GetProperty("requiredDocuments").EnumerateArray().Select(d => d.GetString()));
+        var board = await integrator.GetFromJsonAsync<JsonElement>("/api/deceased/board");
+        var line = board.EnumerateArray().Single(e => @case.EndsWith(e.GetProperty("caseId").GetString()!, StringComparison.Ordinal));
+        Assert.DoesNotContain("police-or-autopsy-report", line.GetProperty("missingDocuments").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
     }
 
@@ -175,7 +181,11 @@ public sealed class DeceasedReturnFlowTests(CoordinationStack stack) : IDisposab
             carrier = "Contoh Cargo", airWaybill = "126-12345675", legs = new[] { new { from = "SIN", to = "BTH", expectedArrival = Moment(DateTimeOffset.UtcNow) } },
         });
 
+        using var nothing = await _bp3mi.PostAsync($"{@case}/repatriation", new StringContent(
+            """{"carrier":"Contoh Cargo","airWaybill":"126-12345675","legs":[null]}""", System.Text.Encoding.UTF8, "application/json"));
+
         await AssertRefused(waybill, HttpStatusCode.BadRequest, "airWaybill");
+        await AssertRefused(nothing, HttpStatusCode.BadRequest, "legs[0]");
         await AssertRefused(elsewhere, HttpStatusCode.UnprocessableEntity, "legs[0].to");
         Assert.Equal(before, await stack.StoredEvents("deceased_returns"));
     }

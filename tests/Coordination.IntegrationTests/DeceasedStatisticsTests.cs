@@ -52,6 +52,15 @@ public sealed class DeceasedStatisticsTests(CoordinationStack stack)
         Assert.Equal(68, statistics.GetProperty("byCountryOfDeath").EnumerateArray().Sum(t => t.GetProperty("count").GetInt64()));
         var later = await bp3mi.GetFromJsonAsync<JsonElement>("/api/deceased/statistics?from=2024-08-06&to=2024-12-31");
         Assert.Equal(1, later.GetProperty("returned").GetInt64());
+        Assert.Single(later.GetProperty("byCause").EnumerateArray());
+
+        // One arrival in a period (whose day the shared log shows) would tell an integrator that person's cause of death.
+        using var integrator = stack.ClientFor("integrator-demo");
+        var seen = await integrator.GetFromJsonAsync<JsonElement>("/api/deceased/statistics?from=2024-08-06&to=2024-12-31");
+        Assert.Equal(1, seen.GetProperty("returned").GetInt64());
+        Assert.Empty(seen.GetProperty("byCause").EnumerateArray());
+        var all = await integrator.GetFromJsonAsync<JsonElement>("/api/deceased/statistics?from=2024-01-01&to=2024-08-05&province=53");
+        Assert.Equal(7, Tally(all, "byCause", "accident"));
     }
 
     private static long Tally(JsonElement statistics, string dimension, string key) =>

@@ -10,7 +10,8 @@ namespace Coordination.Contracts.DeceasedReturns;
 [EntityName("coordination.deceased-returns.document-verified.v1")]
 [MessageUrn("coordination.deceased-returns.document-verified.v1")]
 [Classified(DataClassification.Internal)]
-public sealed record ReturnDocumentVerified(Guid CaseId, string Document, string VerifiedBy, DateTimeOffset VerifiedAt);
+/// <remarks>The document is personal: a police or autopsy report is required only for some causes of death.</remarks>
+public sealed record ReturnDocumentVerified(Guid CaseId, [property: PersonalData] string Document, string VerifiedBy, DateTimeOffset VerifiedAt);
 
 /// <summary>One flight of the route, by IATA airport code (KUL → CGK, CGK → KOE).</summary>
 public sealed record RepatriationLeg(string From, string To, DateTimeOffset ExpectedArrival);

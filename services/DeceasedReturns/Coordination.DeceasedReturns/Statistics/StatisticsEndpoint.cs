@@ -1,5 +1,6 @@
 using Coordination.Contracts;
 using Coordination.Eventing;
+using Coordination.ServiceDefaults;
 using Npgsql;
 
 namespace Coordination.DeceasedReturns.Statistics;
@@ -13,10 +14,14 @@ public sealed record ReturnStatistics(DateOnly? From, DateOnly? To, string? Prov
 
 /// <summary>
 /// Counts of returned remains straight from the case documents in SQL, counted in the database.
-/// Only counts: the cause of one person's death is personal, a tally of causes is not.
+/// Only counts: the cause of one person's death is personal, a tally of causes is not, unless it
+/// is small enough to point at someone (one arrival on a day the log shows): without
+/// <c>pii:read</c>, causes counted fewer than <see cref="MinCauseCount"/> times are left out.
 /// </summary>
 public static class StatisticsEndpoint
 {
+    public const int MinCauseCount = 5;
+
     // Case documents of this service's own schema, as ReturnCaseProjection keeps them, grouped by
     // every dimension at once; each tally sums the groups. Origins are districts or villages in
     // them, so the first 5 characters are the regency.
@@ -43,9 +48,11 @@ public static class StatisticsEndpoint
                     return Problems.Malformed("province", "province is a province code such as 53.");
 
                 var groups = await Groups(db, start ?? DateOnly.MinValue, end ?? DateOnly.MaxValue, province ?? "", http.RequestAborted);
+                var causes = Sum(groups, g => g.Cause);
+                if (!Agency.From(http.User).Has(Roles.PiiRead)) causes = [.. causes.Where(t => t.Count >= MinCauseCount)];
                 return Results.Ok(new ReturnStatistics(start, end, province, groups.Sum(g => g.Count),
                     Sum(groups, g => g.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), Sum(groups, g => g.Status),
-                    Sum(groups, g => g.Regency, RegionCatalog.NameOf), Sum(groups, g => g.Country), Sum(groups, g => g.Cause)));
+                    Sum(groups, g => g.Regency, RegionCatalog.NameOf), Sum(groups, g => g.Country), causes));
             })
             .WithName("GetReturnStatistics")
             .Produces<ReturnStatistics>()

@@ -33,10 +33,13 @@ public static partial class FeedRequest
     /// <summary>400 naming the first type or province that is not one.</summary>
     public static IResult? Check(LogFilter requested)
     {
-        if (requested.Types?.FirstOrDefault(t => !TypeShape().IsMatch(t)) is { } badType)
-            return Problems.Malformed("type", $"'{badType}' is not a CloudEvents type (coordination.<service>.<event>.v<N>) or a prefix ending in .*.");
-        if (requested.Provinces?.FirstOrDefault(p => !ProvinceShape().IsMatch(p)) is { } badProvince)
-            return Problems.Malformed("province", $"'{badProvince}' is not a two-digit province code.");
+        // A webhook's JSON lists may hold a null, which no pattern matches.
+        foreach (var type in requested.Types ?? [])
+            if (type is null || !TypeShape().IsMatch(type))
+                return Problems.Malformed("type", $"'{type}' is not a CloudEvents type (coordination.<service>.<event>.v<N>) or a prefix ending in .*.");
+        foreach (var province in requested.Provinces ?? [])
+            if (province is null || !ProvinceShape().IsMatch(province))
+                return Problems.Malformed("province", $"'{province}' is not a two-digit province code.");
         return null;
     }
 

@@ -26,7 +26,8 @@ public sealed record Webhook(Guid Id, string Agency, string? Agreement, string U
     public bool Wants(LogEntry entry) =>
         entry.RecordedAt >= RegisteredAt
         && (Types is null || TypePatterns.Covers(Types, entry.Record.Type))
-        && (Provinces is null || Provinces.Contains(entry.Record.Province, StringComparer.Ordinal));
+        // An entry of no one province is the whole agreement's, as in Reader.MayReceive.
+        && (Provinces is null || entry.Record.Province.Length == 0 || Provinces.Contains(entry.Record.Province, StringComparer.Ordinal));
 
     public Reader? Reader(DataSharingOptions sharing) => Access.Reader.Current(Agency, Agreement, PersonalData, sharing);
 }

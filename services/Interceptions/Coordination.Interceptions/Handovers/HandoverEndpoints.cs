@@ -64,7 +64,7 @@ public static class HandoverEndpoints
             f.Choice<TransportMode>("mode", r.Mode, out var mode);
             f.Text("carrier", r.Carrier, out var carrier, 200);
             var escort = f.OptionalText("escort", r.Escort, 200);
-            var legs = (r.Legs ?? []).Select((l, i) => new Leg(
+            var legs = f.Each("legs", r.Legs).Select((l, i) => new Leg(
                 f.Text($"legs[{i}].from", l.From, out var from, 100) ? from : "",
                 f.Text($"legs[{i}].to", l.To, out var to, 100) ? to : "",
                 f.Moment($"legs[{i}].expectedArrival", l.ExpectedArrival, out var eta) ? eta : default)).ToArray();

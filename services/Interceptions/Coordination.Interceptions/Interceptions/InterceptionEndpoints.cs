@@ -34,9 +34,9 @@ public static class InterceptionEndpoints
                 f.Text("exitPoint", r.ExitPoint, out var exit, 50);
                 var at = f.Optional<DateTimeOffset>("interceptedAt", r.InterceptedAt, f.Moment) ?? now;
                 var country = f.OptionalText("destinationCountry", r.DestinationCountry, f.Country);
-                var people = (r.People ?? []).Take(MaxPeople + 1).Select((p, i) => Person(p, i, f, now)).ToArray();
+                var people = f.Each("people", r.People).Take(MaxPeople + 1).Select((p, i) => Person(p, i, f, now)).ToArray();
                 if (people.Length > MaxPeople) return Problems.Malformed("people", $"At most {MaxPeople} people per interception.");
-                var reasons = (r.Reasons ?? []).Select((x, i) => new Reason(
+                var reasons = f.Each("reasons", r.Reasons).Select((x, i) => new Reason(
                     f.Choice<ReasonCode>($"reasons[{i}].code", x.Code, out var code) ? code : default,
                     f.OptionalText($"reasons[{i}].text", x.Text, Fields.MaxTextLength))).ToArray();
                 var recruiter = r.Recruiter is null ? null : new Recruiter(

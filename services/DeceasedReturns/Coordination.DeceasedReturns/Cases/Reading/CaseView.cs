@@ -13,7 +13,8 @@ public sealed record HandoverView(FamilyContact? Recipient, DateTimeOffset At, s
 
 /// <summary>
 /// A case as a caller may see it: without <c>pii:read</c>, the deceased's name, NIK and birth
-/// date, the cause of death and the family's contact are left out and listed in <see cref="Redacted"/>.
+/// date, the cause of death and the family's contact are left out and listed in <see cref="Redacted"/>,
+/// and so is the police or autopsy report, which is required only for some causes and so tells them.
 /// <see cref="History"/> (the person's earlier interceptions and departures) comes with reads, not writes.
 /// </summary>
 public sealed record CaseView(
@@ -25,7 +26,8 @@ public sealed record CaseView(
     IReadOnlyList<PastStep>? History, IReadOnlyList<string> Redacted, long Version)
 {
     private static readonly string[] PersonalFields =
-        ["deceased.fullName", "deceased.nik", "deceased.birthDate", "cause", "causeDetail", "familyContact", "handedToFamily.recipient"];
+        ["deceased.fullName", "deceased.nik", "deceased.birthDate", "cause", "causeDetail", "familyContact", "handedToFamily.recipient",
+            "documents.police-or-autopsy-report"];
 
     public static CaseView Of(ReturnCase c, Agency caller, IReadOnlyList<PastStep>? history = null)
     {
@@ -41,10 +43,15 @@ public sealed record CaseView(
             {
                 Deceased = view.Deceased with { FullName = null, Nik = null, BirthDate = null },
                 Cause = null, CauseDetail = null, FamilyContact = null,
+                RequiredDocuments = WithoutCauseTelling(view.RequiredDocuments), MissingDocuments = WithoutCauseTelling(view.MissingDocuments),
+                Documents = [.. view.Documents.Where(d => d.Kind != ReturnDocument.PoliceOrAutopsyReport)],
                 HandedToFamily = view.HandedToFamily is { } handed ? handed with { Recipient = null } : null,
                 Redacted = PersonalFields,
             };
     }
+
+    public static IReadOnlyList<ReturnDocument> WithoutCauseTelling(IReadOnlyList<ReturnDocument> documents) =>
+        [.. documents.Where(d => d != ReturnDocument.PoliceOrAutopsyReport)];
 }
 
 /// <summary>One line of the board of open returns: no personal data.</summary>
@@ -52,6 +59,9 @@ public sealed record BoardEntry(Guid CaseId, string Province, string OriginRegio
     ProceduralStatus ProceduralStatus, CaseStage Stage, string NextStep, IReadOnlyList<ReturnDocument> MissingDocuments,
     DateTimeOffset? ExpectedArrival, DateTimeOffset ReportedAt)
 {
-    public static BoardEntry Of(ReturnCase c) => new(c.Id, c.Province, c.OriginRegion, c.CountryOfDeath, c.DiedOn, c.ProceduralStatus,
-        c.Stage, c.NextStep, c.Stage < CaseStage.Departed ? c.MissingDocuments : [], c.Repatriation?.ExpectedArrival, c.ReportedAt);
+    /// <param name="personal">whether the caller may see what tells the cause of death (a missing police or autopsy report).</param>
+    public static BoardEntry Of(ReturnCase c, bool personal) => new(c.Id, c.Province, c.OriginRegion, c.CountryOfDeath, c.DiedOn,
+        c.ProceduralStatus, c.Stage, c.NextStep,
+        c.Stage >= CaseStage.Departed ? [] : personal ? c.MissingDocuments : CaseView.WithoutCauseTelling(c.MissingDocuments),
+        c.Repatriation?.ExpectedArrival, c.ReportedAt);
 }

@@ -28,7 +28,8 @@ public static class ReadCaseEndpoints
                 var query = session.Query<ReturnCase>().Where(c => c.MatchesSql("d.data ->> 'stage' <> 'closed'"));
                 if (province is not null) query = query.Where(c => c.Province == province);
                 var open = await query.OrderBy(c => c.ReportedAt).ToListAsync(http.RequestAborted);
-                return Results.Ok(open.Select(BoardEntry.Of).Where(e => nextStep is null || e.NextStep == nextStep).ToArray());
+                var personal = Agency.From(http.User).Has(Roles.PiiRead);
+                return Results.Ok(open.Select(c => BoardEntry.Of(c, personal)).Where(e => nextStep is null || e.NextStep == nextStep).ToArray());
             })
             .WithName("ReturnBoard")
             .Produces<BoardEntry[]>();

@@ -23,7 +23,7 @@ public static partial class RepatriationEndpoints
             var waybill = r.AirWaybill?.Trim() ?? "";
             if (!AirWaybill().IsMatch(waybill)) c.Malformed("airWaybill", "airWaybill is an air waybill number: airline prefix and serial, such as 126-12345675.");
             if (r.Legs is { Count: > MaxLegs }) c.Malformed("legs", $"At most {MaxLegs} legs.");
-            Leg[] legs = [.. (r.Legs ?? []).Take(MaxLegs).Select((l, i) => new Leg(Airport(c, $"legs[{i}].from", l.From),
+            Leg[] legs = [.. f.Each("legs", r.Legs).Take(MaxLegs).Select((l, i) => new Leg(Airport(c, $"legs[{i}].from", l.From),
                 Airport(c, $"legs[{i}].to", l.To), f.Moment($"legs[{i}].expectedArrival", l.ExpectedArrival, out var eta) ? eta : default))];
             return s => RepatriationDecisions.Decide(new ArrangeRepatriation(id, carrier, waybill, legs, c.By, c.Now), s);
         });

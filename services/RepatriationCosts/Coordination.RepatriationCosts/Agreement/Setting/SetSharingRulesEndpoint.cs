@@ -21,10 +21,10 @@ public static class SetSharingRulesEndpoint
                 var f = new Fields();
                 f.Date("effectiveFrom", r.EffectiveFrom, out var from);
                 if ((r.Rules?.Count ?? 0) is 0 or > MaxRules) return Task.FromResult(Problems.Malformed("rules", $"1–{MaxRules} rules."));
-                var rules = r.Rules!.Select((x, i) => new SharingRule(
+                var rules = f.Each("rules", r.Rules).Select((x, i) => new SharingRule(
                     f.Choice<CostCategory>($"rules[{i}].category", x.Category, out var category) ? category : default,
                     f.Choice<Phase>($"rules[{i}].phase", x.Phase, out var phase) ? phase : default,
-                    [.. (x.Shares ?? []).Select((s, j) => new Share(
+                    [.. f.Each($"rules[{i}].shares", x.Shares).Select((s, j) => new Share(
                         f.Choice<Bearer>($"rules[{i}].shares[{j}].bearer", s.Bearer, out var bearer) ? bearer : default, s.Percent ?? 0))])).ToArray();
                 if (f.Problem is not null) return Task.FromResult(f.Problem);
                 var command = new SetSharingRules(from, rules, Agency.From(http.User).Id, clock.GetUtcNow());

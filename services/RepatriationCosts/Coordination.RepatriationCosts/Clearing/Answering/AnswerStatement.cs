@@ -46,7 +46,7 @@ public static class AnswerStatementDecision
                 Answer(period, party, http, clock, f =>
                 {
                     if ((r.Lines?.Count ?? 0) == 0) return null;
-                    return [.. r.Lines!.Select((l, i) => new DisputedLine(
+                    return [.. f.Each("lines", r.Lines).Select((l, i) => new DisputedLine(
                         f.Guid($"lines[{i}].entryId", l.EntryId, out var id) ? id : Guid.Empty,
                         f.Choice<DisputeReason>($"lines[{i}].code", l.Code, out var code) ? code : default,
                         f.OptionalText($"lines[{i}].note", l.Note)))];

@@ -4,6 +4,7 @@ using Coordination.RepatriationCosts.Cases;
 using Coordination.RepatriationCosts.Parties;
 using Coordination.ServiceDefaults;
 using Marten;
+using Microsoft.Extensions.Options;
 
 namespace Coordination.RepatriationCosts.ShelterStays.Posting;
 
@@ -16,7 +17,8 @@ public static class StayEndpoints
 {
     public static void MapStays(this RouteGroupBuilder costs)
     {
-        costs.MapPost("/stays", async (OpenStayRequest r, HttpContext http, IQuerySession session, ShelterTariffs tariffs, TimeProvider clock) =>
+        costs.MapPost("/stays", async (OpenStayRequest r, HttpContext http, IQuerySession session, ShelterTariffs tariffs,
+                IOptions<CostOptions> options, TimeProvider clock) =>
             {
                 var f = new Fields();
                 f.Guid("workerId", r.WorkerId, out var worker);
@@ -28,6 +30,9 @@ public static class StayEndpoints
                     return Problems.For(new NotYours("Not a province", "Shelters are the provinces'; a province's labour office posts its stays."));
                 if (await session.LoadAsync<CaseFile>(worker, http.RequestAborted) is null)
                     return Problems.For(new RuleBroken("workerId", "Unknown case", $"No intercepted person {worker} is known."));
+                // A night is one line's worth at most, so that nights × tariff stays far inside a long.
+                if (r.Tariff > options.Value.MaxLineAmount)
+                    return Problems.For(new RuleBroken("tariff", "Over the bound", $"A night's tariff is at most {options.Value.MaxLineAmount} rupiah."));
                 var open = await ShelterStayIntake.OpenStayOf(session, worker, http.RequestAborted) is not null;
                 var now = clock.GetUtcNow();
                 var command = new OpenStay(Guid.CreateVersion7(now), worker, caller.Province, shelter, r.Tariff ?? tariffs.For(caller.Province), on, open,
@@ -45,7 +50,9 @@ public static class StayEndpoints
                 if (f.Problem is not null) return Task.FromResult(f.Problem);
                 var caller = Agency.From(http.User);
                 var now = clock.GetUtcNow();
-                var command = new CloseStay(id, on, reason, caller.Province, caller.Id, Wita.DayOf(now), now);
+                // A BP3MI office acts for BP2MI, not for its province's shelters.
+                var province = Parties.Parties.ActingFor(caller) is { } party ? Parties.Parties.ProvinceOf(party) : "";
+                var command = new CloseStay(id, on, reason, province, caller.Id, Wita.DayOf(now), now);
                 return http.WriteStream<ShelterStay>(id, s => ShelterStayDecisions.Decide(command, s), written => Results.Ok(written.After(ShelterStayEvolution.Evolve)));
             })
             .WritesCosts<ShelterStay>("CloseShelterStay", StatusCodes.Status200OK);

@@ -69,6 +69,22 @@ public sealed class LogFollower(HttpClient gateway)
         return count;
     }
 
+    /// <summary>
+    /// Waits until the log's end has not moved for <paramref name="quiet"/> (at most
+    /// <paramref name="within"/>), so that the next phase does not share the machine with the last one's backlog.
+    /// </summary>
+    public async Task<TimeSpan> WaitUntilQuiet(TimeSpan quiet, TimeSpan within)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var still = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(still) < quiet && Stopwatch.GetElapsedTime(started) < within)
+        {
+            if (await Page(record: false, CancellationToken.None) > 0) still = Stopwatch.GetTimestamp();
+            else await Task.Delay(250);
+        }
+        return Stopwatch.GetElapsedTime(started);
+    }
+
     /// <summary>Reads the whole log from the start; entries per second.</summary>
     public static async Task<(long Entries, double PerSecond)> ReadThrough(HttpClient gateway, CancellationToken ct)
     {

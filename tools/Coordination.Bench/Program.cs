@@ -25,8 +25,11 @@ feed.DefaultRequestHeaders.Add("X-Api-Key", "dev-integrator-demo");
 // 1. Through the gateway, with the delay until each accepted write is readable in the shared log.
 Console.WriteLine($"==> {options.Clients} clients through the gateway for {options.Seconds}s");
 report.Add(await Followed("gateway", new Target(gateway, null, null), null));
+await Quiet();
 Console.WriteLine("==> 500 writes/s through the gateway");
 report.Add(await Followed("gateway at 500/s", new Target(gateway, null, null), 500));
+
+await Quiet();
 
 // 2. Straight at the services, with tokens minted as the gateway would.
 using var direct = LoadRun.Client(null, options.Clients + 4);
@@ -34,6 +37,8 @@ var tokens = Tokens.From(options);
 Console.WriteLine($"==> {options.Clients} clients straight at the services for {options.Seconds}s");
 report.Add(await LoadRun.Run("direct", new Target(direct, s => s == "worker-registry" ? options.Registry : options.Interceptions, tokens.For),
     runSeed + 3, options.Clients, options.Seconds), null);
+
+await Quiet();
 
 // 3. The raw store.
 var bench = await RawStore.EnsureDatabase(options.Postgres);
@@ -54,6 +59,13 @@ report.Memory = Memory.Of(options.PidFolder);
 report.Print(Console.Out);
 Console.WriteLine($"written: {report.Save()}");
 return 0;
+
+// The services are still relaying, logging and reacting to a run's writes after it: let them finish.
+async Task Quiet()
+{
+    var waited = await new LogFollower(feed).WaitUntilQuiet(TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(3));
+    Console.WriteLine($"    (waited {waited.TotalSeconds:0} s for the shared log to stop growing)");
+}
 
 async Task<(LoadResult, (Percentiles Delay, int Missing)?)> Followed(string name, Target target, int? rate)
 {

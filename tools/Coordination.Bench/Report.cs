@@ -38,13 +38,14 @@ public sealed class Report(BenchOptions options)
     public void Print(TextWriter o)
     {
         o.WriteLine();
-        o.WriteLine($"{"run",-18} {"clients",7} {"writes",8} {"per s",8} {"× raw",6} {"p50 ms",7} {"p95 ms",7} {"p99 ms",7} {"errors",7} {"log p50",8} {"log p99",8} {"lost",5}");
+        o.WriteLine($"{"run",-18} {"clients",7} {"writes",8} {"per s",8} {"× raw",6} {"p50 ms",7} {"p95 ms",7} {"p99 ms",7} {"errors",7} {"log p50",8} {"log p99",8} {"unseen",6}");
         foreach (var (load, log) in _runs)
             o.WriteLine($"{load.Name,-18} {load.Clients,7} {load.Writes,8} {F(load.PerSecond),8} {F(load.PerSecond / RawMarten, "0.00"),6} " +
                         $"{F(load.Latency.P50),7} {F(load.Latency.P95),7} {F(load.Latency.P99),7} {load.Errors.Values.Sum(),7} " +
-                        $"{(log is { } l ? F(l.Delay.P50) : "-"),8} {(log is { } m ? F(m.Delay.P99) : "-"),8} {(log is { } n ? n.Missing.ToString(CultureInfo.InvariantCulture) : "-"),5}");
+                        $"{(log is { } l ? F(l.Delay.P50) : "-"),8} {(log is { } m ? F(m.Delay.P99) : "-"),8} {(log is { } n ? n.Missing.ToString(CultureInfo.InvariantCulture) : "-"),6}");
         foreach (var (load, _) in _runs.Where(r => r.Load.Errors.Count > 0))
             o.WriteLine($"  {load.Name} errors: {string.Join(", ", load.Errors.Select(e => $"{e.Key} ×{e.Value}"))}");
+        o.WriteLine("  (log p50/p99: from the answer to the entry readable in /api/events; unseen: accepted writes not in the log within 30 s of the load's end)");
         o.WriteLine($"{"raw Marten",-18} {options.RawSessions,7} sessions, one event per save: {F(RawMarten)} events/s");
         o.WriteLine($"{"raw INSERT",-18} {options.RawSessions,7} connections, one row per transaction: {F(RawInsert)} rows/s");
         o.WriteLine($"projection rebuild: {Rebuild.Events:N0} events, {F(Rebuild.PerSecond)} events/s" +
@@ -77,7 +78,11 @@ public sealed class Report(BenchOptions options)
             memory = Memory,
             targets = Targets().Select(t => new { t.Target, t.Measured, t.Met }),
         };
-        File.WriteAllText(file, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true }));
+        // A run whose log delays were never seen has NaN percentiles.
+        File.WriteAllText(file, JsonSerializer.Serialize(figures, new JsonSerializerOptions
+        {
+            WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        }));
         return file;
     }
 

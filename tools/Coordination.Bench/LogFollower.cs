@@ -88,18 +88,10 @@ public sealed class LogFollower(HttpClient gateway)
     /// <summary>Reads the whole log from the start; entries per second.</summary>
     public static async Task<(long Entries, double PerSecond)> ReadThrough(HttpClient gateway, CancellationToken ct)
     {
+        var reader = new LogFollower(gateway);
         var started = Stopwatch.GetTimestamp();
-        long after = 0, entries = 0;
-        while (true)
-        {
-            using var response = await gateway.GetAsync($"/api/events?after={after}&limit=1000", ct);
-            response.EnsureSuccessStatusCode();
-            using var page = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
-            var count = page.RootElement.GetArrayLength();
-            if (count == 0) break;
-            entries += count;
-            after = NextAfter(response);
-        }
+        long entries = 0;
+        for (int count; (count = await reader.Page(record: false, ct)) > 0;) entries += count;
         return (entries, entries / Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 

@@ -35,8 +35,8 @@ await Quiet();
 using var direct = LoadRun.Client(null, options.Clients + 4);
 var tokens = Tokens.From(options);
 Console.WriteLine($"==> {options.Clients} clients straight at the services for {options.Seconds}s");
-report.Add(await LoadRun.Run("direct", new Target(direct, s => s == "worker-registry" ? options.Registry : options.Interceptions, tokens.For),
-    runSeed + 3, options.Clients, options.Seconds), null);
+report.Add((await LoadRun.Run("direct", new Target(direct, s => s == "worker-registry" ? options.Registry : options.Interceptions, tokens.For),
+    runSeed + 3, options.Clients, options.Seconds), null));
 
 await Quiet();
 

@@ -16,8 +16,6 @@ public sealed class Report(BenchOptions options)
 
     public void Add((LoadResult, (Percentiles, int)?) run) => _runs.Add(run);
 
-    public void Add(LoadResult load, (Percentiles, int)? log) => _runs.Add((load, log));
-
     private LoadResult Run(string name) => _runs.Single(r => r.Load.Name == name).Load;
 
     private IEnumerable<(string Target, string Measured, bool Met)> Targets()

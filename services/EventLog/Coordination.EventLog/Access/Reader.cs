@@ -48,12 +48,6 @@ public sealed record Reader(string Agency, string? Agreement, IReadOnlyCollectio
         return (new LogFilter(requested.Types ?? Types, requested.Provinces ?? Provinces, requested.Subject), null);
     }
 
-    /// <summary>
-    /// Whether an entry is within what the reader may receive (for paths that are not queries). An
-    /// entry of no one province (the sharing rules, a clearing period between all parties) is the
-    /// whole agreement's, and so every province's; <see cref="Log.LogStore.ReadAsync"/> reads alike.
-    /// </summary>
-    public bool MayReceive(LogRecord r) =>
-        (Provinces is null || r.Province.Length == 0 || Provinces.Contains(r.Province, StringComparer.Ordinal))
-        && (Types is null || TypePatterns.Covers(Types, r.Type));
+    /// <summary>Whether an entry is within what the reader may receive (for paths that are not queries).</summary>
+    public bool MayReceive(LogRecord r) => new LogFilter(Types, Provinces, null).Admits(r);
 }

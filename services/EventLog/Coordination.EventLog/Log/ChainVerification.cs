@@ -11,4 +11,14 @@ public sealed record ChainVerification(bool Intact, long Verified, long? FirstBr
 public sealed record LogFilter(IReadOnlyCollection<string>? Types, IReadOnlyCollection<string>? Provinces, string? Subject)
 {
     public static readonly LogFilter All = new(null, null, null);
+
+    /// <summary>
+    /// Whether an entry passes, for the paths that are not queries (LogStore.ReadAsync is the same
+    /// in SQL). An entry of no one province (the sharing rules, a clearing period between all
+    /// parties) is the whole agreement's, and so every province's.
+    /// </summary>
+    public bool Admits(LogRecord r) =>
+        (Types is null || Access.TypePatterns.Covers(Types, r.Type))
+        && (Provinces is null || r.Province.Length == 0 || Provinces.Contains(r.Province, StringComparer.Ordinal))
+        && (Subject is null || Subject == r.Subject);
 }

@@ -24,10 +24,7 @@ public sealed record Webhook(Guid Id, string Agency, string? Agreement, string U
 {
     /// <summary>Whether the endpoint's own filters want the entry (the agency's agreement is checked apart).</summary>
     public bool Wants(LogEntry entry) =>
-        entry.RecordedAt >= RegisteredAt
-        && (Types is null || TypePatterns.Covers(Types, entry.Record.Type))
-        // An entry of no one province is the whole agreement's, as in Reader.MayReceive.
-        && (Provinces is null || entry.Record.Province.Length == 0 || Provinces.Contains(entry.Record.Province, StringComparer.Ordinal));
+        entry.RecordedAt >= RegisteredAt && new LogFilter(Types, Provinces, null).Admits(entry.Record);
 
     public Reader? Reader(DataSharingOptions sharing) => Access.Reader.Current(Agency, Agreement, PersonalData, sharing);
 }

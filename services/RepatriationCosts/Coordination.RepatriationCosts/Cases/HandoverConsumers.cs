@@ -46,10 +46,17 @@ public sealed class HandoverDepartedConsumer(IDocumentSession session, TimeProvi
     {
         var m = context.Message;
         // Known handover, known people, opened stays: a departure that overtook them waits for them.
-        await Cases.Handover(s, m.HandoverId, context.CancellationToken);
-        foreach (var person in m.People)
-            await ShelterStayIntake.Discharge(s, person, Wita.DayOf(m.RecordedAt), StayEnd.Departed, m.RecordedBy, clock.GetUtcNow(), context.CancellationToken);
+        await Departed(s, m.HandoverId, m.People, m.RecordedAt, m.RecordedBy, clock, context.CancellationToken);
     });
+
+    /// <summary>The handover's people leave the shelter on <paramref name="at"/>'s day, once the handover is known.</summary>
+    public static async Task Departed(IDocumentSession s, Guid handover, IEnumerable<Guid> people, DateTimeOffset at, string by,
+        TimeProvider clock, CancellationToken ct)
+    {
+        await Cases.Handover(s, handover, ct);
+        foreach (var person in people)
+            await ShelterStayIntake.Discharge(s, person, Wita.DayOf(at), StayEnd.Departed, by, clock.GetUtcNow(), ct);
+    }
 }
 
 public sealed class HandoverArrivalConfirmedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<HandoverArrivalConfirmed>
@@ -57,10 +64,8 @@ public sealed class HandoverArrivalConfirmedConsumer(IDocumentSession session, T
     public Task Consume(ConsumeContext<HandoverArrivalConfirmed> context) => context.File(session, clock, async s =>
     {
         var m = context.Message;
-        await Cases.Handover(s, m.HandoverId, context.CancellationToken);
         // A late departure message must not leave anyone in the shelter once they are home.
-        foreach (var person in m.People)
-            await ShelterStayIntake.Discharge(s, person, Wita.DayOf(m.ArrivedAt), StayEnd.Departed, m.ConfirmedBy, clock.GetUtcNow(), context.CancellationToken);
+        await HandoverDepartedConsumer.Departed(s, m.HandoverId, m.People, m.ArrivedAt, m.ConfirmedBy, clock, context.CancellationToken);
     });
 }
 

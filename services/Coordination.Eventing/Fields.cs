@@ -82,7 +82,16 @@ public sealed class Fields
     public bool Region(string field, string? text, out RegionCode region) =>
         RegionCode.TryParse(text, out region) || Bad(field, $"{field} is a Kemendagri region code such as 53.01.06.");
 
-    public bool Nik(string field, string? text, out Nik nik) => Contracts.Nik.TryParse(text, out nik) || Bad(field, "A NIK is 16 digits.");
+    public bool Nik(string field, string? text, out Nik nik) =>
+        Contracts.Nik.TryParse(text, out nik) && EncodesAPossibleBirthDate(nik.Value)
+        || Bad(field, "A NIK is 16 digits: region, birth date (day + 40 for women) as DDMMYY, serial.");
+
+    private static bool EncodesAPossibleBirthDate(string nik)
+    {
+        var day = int.Parse(nik.AsSpan(6, 2), CultureInfo.InvariantCulture);
+        var month = int.Parse(nik.AsSpan(8, 2), CultureInfo.InvariantCulture);
+        return day is (>= 1 and <= 31) or (>= 41 and <= 71) && month is >= 1 and <= 12;
+    }
 
     /// <summary>A phone number as people write it: digits, with +, spaces, dashes, brackets.</summary>
     public bool Phone(string field, string? text, out string phone)

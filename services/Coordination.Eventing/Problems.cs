@@ -33,6 +33,12 @@ public static class Problems
         statusCode: StatusCodes.Status400BadRequest, title: "Malformed request", detail: detail,
         extensions: new Dictionary<string, object?> { ["field"] = field });
 
+    /// <summary>
+    /// 400 for an empty or <c>null</c> body where the endpoint reads an object: a generic request
+    /// type reaches the handler as null then, rather than being refused by the framework.
+    /// </summary>
+    public static IResult NoBody() => Malformed("body", "The request body is a JSON object.");
+
     public static IResult NotFound(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 }

@@ -1,5 +1,7 @@
 using Coordination.ServiceDefaults;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Eventing;
 
@@ -25,6 +27,14 @@ public static class ServiceHost
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults(TModule.Name);
         builder.AddInternalTokenAuthentication(TModule.Name);
+        // A field the endpoint does not know is refused (400 naming it), not dropped: a misspelt
+        // optional field would otherwise vanish, and a client could believe it set what it cannot.
+        // A number is a JSON number ("100" is not 100), as the amounts' own reader already insists.
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         TModule.Add(builder);
 
         var app = builder.Build();

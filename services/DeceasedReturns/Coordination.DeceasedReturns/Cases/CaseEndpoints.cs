@@ -37,6 +37,7 @@ public static class CaseEndpoints
         Func<Guid, TRequest, Fields, Call, Func<ReturnCase?, Decision>> parse) =>
         deceased.MapPost(One + path, (Guid id, TRequest r, HttpContext http, TimeProvider clock) =>
             {
+                if (r is null) return Task.FromResult(Problems.NoBody());
                 var f = new Fields();
                 var agency = Agency.From(http.User);
                 var call = new Call(agency.Id, agency.Province, clock.GetUtcNow(), http.Request.RouteValues);

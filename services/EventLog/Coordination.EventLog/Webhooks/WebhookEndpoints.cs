@@ -20,6 +20,8 @@ public sealed record WebhookView(Guid Id, string Url, string[]? Types, string[]?
 
 public static class WebhookEndpoints
 {
+    public const int MaxUrlLength = 2000;
+
     public static void MapWebhooks(this WebApplication app)
     {
         var hooks = app.MapGroup("/api/events/webhooks").WithTags("Webhooks");
@@ -28,8 +30,9 @@ public static class WebhookEndpoints
                 HttpContext http) =>
             {
                 if (Reader.For(Agency.From(http.User), sharing.CurrentValue) is not { } reader) return FeedRequest.NoAgreement();
-                if (!Uri.TryCreate(body.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
-                    return Problems.Malformed("url", "url is the absolute http(s) address of your endpoint.");
+                if (body.Url is not { Length: <= MaxUrlLength } || !Uri.TryCreate(body.Url, UriKind.Absolute, out var url)
+                    || url.Scheme is not ("https" or "http"))
+                    return Problems.Malformed("url", $"url is the absolute http(s) address of your endpoint, at most {MaxUrlLength} characters.");
                 var requested = new LogFilter(body.Types?.Distinct().ToArray(), body.Provinces?.Distinct().ToArray(), null);
                 if (FeedRequest.Check(requested) is { } malformed) return malformed;
                 var (_, beyond) = reader.Narrow(requested);

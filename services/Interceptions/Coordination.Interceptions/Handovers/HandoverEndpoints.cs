@@ -118,6 +118,7 @@ public static class HandoverEndpoints
         Func<Guid, Guid, TRequest, Fields, (string By, string Province), DateTimeOffset, Func<Interception?, Decision>?> parse) =>
         group.MapPost(One + path, (Guid id, Guid handoverId, TRequest r, HttpContext http, TimeProvider clock) =>
             {
+                if (r is null) return Task.FromResult(Problems.NoBody());
                 var f = new Fields();
                 if (parse(id, handoverId, r, f, Caller(http), clock.GetUtcNow()) is not { } decide || f.Problem is not null)
                     return Task.FromResult(f.Problem!);

@@ -9,7 +9,7 @@ namespace Coordination.Gateway;
 /// <summary>Authenticates agency clients by the <c>X-Api-Key</c> header.</summary>
 public sealed class ApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IOptionsMonitor<GatewayOptions> gateway, IProblemDetailsService problems)
+    IOptionsMonitor<GatewayOptions> gateway)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -27,20 +27,10 @@ public sealed class ApiKeyHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblem(StatusCodes.Status401Unauthorized, "Unauthorized", $"Send a valid API key as {Header}.");
+        GatewayProblems.Write(Context, StatusCodes.Status401Unauthorized, "Unauthorized", $"Send a valid API key as {Header}.");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblem(StatusCodes.Status403Forbidden, "Forbidden", "Your agency may not use this route.");
-
-    private async Task WriteProblem(int status, string title, string detail)
-    {
-        Response.StatusCode = status;
-        await problems.WriteAsync(new()
-        {
-            HttpContext = Context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
-    }
+        GatewayProblems.Write(Context, StatusCodes.Status403Forbidden, "Forbidden", "Your agency may not use this route.");
 }
 
 public static class AgencyAuthentication

@@ -1,9 +1,12 @@
 using Coordination.Gateway;
+using Coordination.Gateway.Idempotency;
 using Coordination.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("gateway");
+builder.AddGatewayDatabase();
 builder.AddAgencyAuthentication();
+builder.AddIdempotency();
 builder.AddProxy();
 
 var app = builder.Build();
@@ -11,5 +14,12 @@ app.MapDefaultEndpoints();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapAggregatedOpenApi();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseMiddleware<IdempotencyMiddleware>();
+    // What the parameterless MapReverseProxy would add.
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 app.Run();

@@ -10,7 +10,8 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace Coordination.IntegrationTests;
 
 /// <summary>What a service receives from the gateway, seen by a backend that echoes its request headers.</summary>
-public sealed class GatewayHeaderTests : IAsyncLifetime
+[Collection(StackCollection.Name)]
+public sealed class GatewayHeaderTests(CoordinationStack stack) : IAsyncLifetime
 {
     private WebApplication _echo = null!;
     private ServiceApp<GatewayOptions> _gateway = null!;
@@ -26,6 +27,7 @@ public sealed class GatewayHeaderTests : IAsyncLifetime
 
         var settings = new[] { "worker-registry", "interceptions", "repatriation-costs", "deceased-returns", "event-log" }
             .ToDictionary(c => $"ReverseProxy:Clusters:{c}:Destinations:primary:Address", _ => (string?)$"http://127.0.0.1:{port}/");
+        settings["ConnectionStrings:Postgres"] = stack.Postgres;
         _gateway = new ServiceApp<GatewayOptions>(Ports.Free(), settings);
         _gateway.StartServer();
     }

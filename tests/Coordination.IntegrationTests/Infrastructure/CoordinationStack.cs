@@ -61,7 +61,8 @@ public sealed class CoordinationStack : IAsyncLifetime
             [$"DataSharing:Agreements:{KalbarResearcher}:PersonalData"] = "true",
         });
 
-        var gatewaySettings = new Dictionary<string, string?>();
+        // The gateway's own tables (idempotency keys, audit) live in the run's database too.
+        var gatewaySettings = new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = Postgres };
         foreach (var (cluster, app) in new (string, Uri)[]
                  {
                      ("worker-registry", Registry.Address), ("interceptions", Interceptions.Address),

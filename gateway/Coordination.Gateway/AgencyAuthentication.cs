@@ -9,7 +9,7 @@ namespace Coordination.Gateway;
 /// <summary>Authenticates agency clients by the <c>X-Api-Key</c> header.</summary>
 public sealed class ApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IOptionsMonitor<GatewayOptions> gateway)
+    IOptionsMonitor<GatewayOptions> gateway, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -19,7 +19,7 @@ public sealed class ApiKeyHandler(
     {
         if (!Request.Headers.TryGetValue(Header, out var key) || string.IsNullOrEmpty(key))
             return Task.FromResult(AuthenticateResult.NoResult());
-        if (gateway.CurrentValue.FindByKey(key.ToString()) is not { } client)
+        if (gateway.CurrentValue.FindByKey(key.ToString(), clock.GetUtcNow()) is not { } client)
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
 
         var identity = new ClaimsIdentity(client.ToAgency().ToClaims(), SchemeName, Agency.IdClaim, Agency.RoleClaim);
@@ -40,7 +40,16 @@ public static class AgencyAuthentication
 
     public static WebApplicationBuilder AddAgencyAuthentication(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection("Gateway"));
+        var environment = builder.Environment;
+        builder.Services.AddOptions<GatewayOptions>()
+            .Bind(builder.Configuration.GetSection("Gateway"))
+            // Development keys are public knowledge: whatever the settings say, only Development honours them.
+            .PostConfigure(o => o.DevelopmentKeys &= environment.IsDevelopment())
+            .Validate(o => o.Agencies.All(a => AgencyClient.Kinds.Contains(a.Kind)),
+                $"Every agency's Kind is one of {string.Join(", ", AgencyClient.Kinds)}.")
+            .Validate(o => o.Agencies.SelectMany(a => a.ApiKeys).All(k => k.Sha256.Length == 64 && k.Sha256.All(char.IsAsciiHexDigit)),
+                "Every ApiKeys entry's Sha256 is the 64 hex digits of the key's SHA-256.")
+            .ValidateOnStart();
         builder.Services.AddAuthentication(ApiKeyHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

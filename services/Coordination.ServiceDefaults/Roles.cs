@@ -23,6 +23,9 @@ public static class Roles
     /// <summary>Reads the shared event feed and statistics (integrators).</summary>
     public const string FeedRead = "feed:read";
 
+    /// <summary>Reads the gateway's audit trail of every call (auditors).</summary>
+    public const string AuditRead = "audit:read";
+
     /// <summary>May see personal data (name, NIK, birth date, phone, family contact) unredacted.</summary>
     public const string PiiRead = "pii:read";
 }

@@ -58,6 +58,26 @@ public class AccessTests(CoordinationStack stack)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(-10)]
+    [InlineData(10)]
+    public async Task A_service_refuses_an_internal_token_outside_its_lifetime(int minutesFromNow)
+    {
+        var clock = new FixedClock(DateTimeOffset.UtcNow.AddMinutes(minutesFromNow));
+        var token = new InternalTokenIssuer(stack.Registry.Services.GetRequiredService<IOptions<InternalTokenOptions>>(), clock)
+            .Mint(Kalbar, "worker-registry");
+        using var direct = Direct(token);
+
+        using var response = await direct.GetAsync($"/api/registry/workers/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
     [Fact]
     public async Task A_service_accepts_a_valid_internal_token_for_itself()
     {

@@ -6,12 +6,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("gateway");
 builder.AddGatewayDatabase();
 builder.AddAgencyAuthentication();
+builder.AddGatewayLimits();
 builder.AddIdempotency();
 builder.AddProxy();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseBodyLimit();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.MapAggregatedOpenApi();
 app.MapReverseProxy(proxy =>

@@ -1,4 +1,5 @@
 using Coordination.Gateway;
+using Coordination.Gateway.Audit;
 using Coordination.Gateway.Idempotency;
 using Coordination.ServiceDefaults;
 
@@ -8,15 +9,18 @@ builder.AddGatewayDatabase();
 builder.AddAgencyAuthentication();
 builder.AddGatewayLimits();
 builder.AddIdempotency();
+builder.AddAudit();
 builder.AddProxy();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseAuditTrail();
 app.UseBodyLimit();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapAggregatedOpenApi();
+app.MapAudit();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseMiddleware<IdempotencyMiddleware>();

@@ -72,14 +72,7 @@ public class BadInputTests(CoordinationStack stack)
         return null;
     }
 
-    /// <summary>A gateway client whose calls carry <paramref name="trace"/>, and nothing the test process would add.</summary>
-    private HttpClient Client(string agency, ActivityTraceId trace)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = stack.Gateway.Address };
-        client.DefaultRequestHeaders.Add("X-Api-Key", $"dev-{agency}");
-        client.DefaultRequestHeaders.Add("traceparent", $"00-{trace.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
-        return client;
-    }
+    private HttpClient Client(string agency, ActivityTraceId trace) => Traced.Client(stack.Gateway.Address, agency, trace);
 
     /// <summary>The records the corpus's paths name: a worker, a company, an interception, a death report.</summary>
     private async Task<Dictionary<string, string>> CreateRecords(ActivityTraceId trace)

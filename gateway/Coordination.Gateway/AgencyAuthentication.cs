@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Coordination.Gateway;
 
-/// <summary>Authenticates agency clients by the <c>X-Api-Key</c> header.</summary>
+/// <summary>Authenticates agency clients by the <c>X-Api-Key</c> header (bearer tokens: <see cref="OidcAuthentication"/>).</summary>
 public sealed class ApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     IOptionsMonitor<GatewayOptions> gateway, TimeProvider clock)
@@ -50,8 +50,9 @@ public static class AgencyAuthentication
             .Validate(o => o.Agencies.SelectMany(a => a.ApiKeys).All(k => k.Sha256.Length == 64 && k.Sha256.All(char.IsAsciiHexDigit)),
                 "Every ApiKeys entry's Sha256 is the 64 hex digits of the key's SHA-256.")
             .ValidateOnStart();
-        builder.Services.AddAuthentication(ApiKeyHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
+        builder.Services.AddAuthentication(OidcAuthentication.SelectorScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
+            .AddOidc(builder.Configuration);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AgencyPolicy, p => p.RequireAuthenticatedUser().RequireClaim(Agency.IdClaim));
         InternalTokenOptions.Configure(builder.Services, builder.Configuration, builder.Environment);

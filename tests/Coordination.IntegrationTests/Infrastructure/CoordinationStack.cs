@@ -70,6 +70,9 @@ public sealed class CoordinationStack : IAsyncLifetime
                      ("event-log", EventLog.Address),
                  })
             gatewaySettings[$"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address"] = app.ToString();
+        // Tests poll the whole feed as integrators every 50 ms; rate limits have tests of their own.
+        gatewaySettings["Gateway:Limits:RateLimits:integrator:Burst"] = "100000";
+        gatewaySettings["Gateway:Limits:RateLimits:integrator:Refill"] = "100000";
         // A high index appends to the configured agencies, whatever their number.
         gatewaySettings["Gateway:Agencies:100:Id"] = KalbarResearcher;
         gatewaySettings["Gateway:Agencies:100:Kind"] = "integrator";

@@ -48,7 +48,7 @@ public sealed class Broker(Uri amqp)
             sentTime = DateTimeOffset.UtcNow, headers = new { },
             message = new
             {
-                workerId = Guid.NewGuid(), fullName = "Racun Buatan", sex = "female", birthDate = "2000-01-01",
+                workerId = Guid.NewGuid(), fullName = "Racun Buatan", birthDate = "2000-01-01",
                 originRegion = "53.01.06", recordedBy = "faults", recordedAt = DateTimeOffset.UtcNow,
             },
         });

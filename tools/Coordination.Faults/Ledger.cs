@@ -24,7 +24,23 @@ public sealed class Ledger(NpgsqlDataSource db)
 {
     private sealed record Stored(string Token, Guid EventId);
 
+    /// <summary>Tallies, waiting out a database that is still restarting (the connections of before it are gone).</summary>
     public async Task<Tally> TallyAsync(string run, IReadOnlyList<Sent> sent, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryTallyAsync(run, sent, ct);
+            }
+            catch (NpgsqlException) when (attempt < 30)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            }
+        }
+    }
+
+    private async Task<Tally> TryTallyAsync(string run, IReadOnlyList<Sent> sent, CancellationToken ct)
     {
         var primary = new Dictionary<WriteKind, ILookup<string, Guid>>();
         foreach (var kind in WriteKind.All) primary[kind] = (await StoredAsync(run, kind.Schema, kind.StoredType, null, ct)).ToLookup(s => s.Token, s => s.EventId);

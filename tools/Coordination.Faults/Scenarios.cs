@@ -53,6 +53,13 @@ public static class Scenarios
             }
             return $"the poison reached {queue}_error after {waited.Elapsed.TotalSeconds:0.0} s";
         }),
+        new("6", "SIGTERM of worker-registry under load (drains, relay stops at a checkpoint), restarted after 3 s", async (stack, _) =>
+        {
+            await stack.Kill("worker-registry", "TERM");
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await stack.StartMissing();
+            return null;
+        }),
     ];
 }
 

@@ -58,6 +58,7 @@ public static class Messaging
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        builder.Services.AddHostedService<RelayStopsFirst>();
         builder.Services.AddReadyCheck<RabbitMqReadyCheck>("rabbitmq");
         // Start serving even while the broker is away: the event store keeps what is written.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = false);

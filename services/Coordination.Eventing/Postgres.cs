@@ -27,7 +27,7 @@ public static class Postgres
     /// PostgreSQL unreachable, restarting or out of connections: worth retrying later. Not a
     /// constraint or a query that the server refused, which retrying would not change.
     /// </summary>
-    public static bool IsOutage(Exception e) => e switch
+    private static bool IsOutage(Exception e) => e switch
     {
         PostgresException p => p.IsTransient || p.SqlState.StartsWith("08", StringComparison.Ordinal)
                                               || p.SqlState.StartsWith("57P0", StringComparison.Ordinal),

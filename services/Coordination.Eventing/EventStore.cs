@@ -54,6 +54,12 @@ public static class EventStore
                 // Services may share one database (one schema each): their daemons must not
                 // compete for the same advisory lock.
                 opts.Projections.DaemonLockId = LockIdFor(schema);
+                // Nor for the lock that serializes applying schema changes at startup: with one for
+                // all, services started together on one database lost the race under load and
+                // refused to start. Replicas of one service still take turns, waiting long enough
+                // for the other's migration on a busy machine.
+                opts.ApplyChangesLockId = LockIdFor(schema + ".schema-changes");
+                opts.ApplyChangesLockTimeout = TimeSpan.FromSeconds(60);
                 // Marten's spans and counters are off unless asked for.
                 opts.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();

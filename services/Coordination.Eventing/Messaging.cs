@@ -1,6 +1,7 @@
 using Coordination.Contracts;
 using Coordination.ServiceDefaults;
 using MassTransit;
+using MassTransit.Middleware;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,12 +18,30 @@ public static class Messaging
             // A government data system sends nothing out by itself.
             x.DisableUsageTelemetry();
             consumers?.Invoke(x);
-            x.AddConfigureEndpointsCallback((_, endpoint) =>
+            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
-                // Consumers are idempotent (Inbox), so a retry after a lost race or a passing
-                // outage is safe; what still fails goes to the endpoint's _error queue.
-                endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000, 5000));
+                // Consumers are idempotent (Inbox), so retrying is safe. A dependency that is away
+                // (the database restarting) is waited for, for minutes; anything else (a lost race)
+                // is retried a few times. What still fails is counted and goes to the endpoint's
+                // _error queue, until ./coordination replay-errors moves it back.
+                bool IsOutage(Exception e) => Outage.Of(context, e) is not null;
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Handle<Exception>(IsOutage);
+                    r.Intervals(1000, 2000, 5000, 10_000, 20_000, 30_000, 30_000, 30_000);
+                });
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Ignore<Exception>(IsOutage);
+                    r.Intervals(100, 500, 2000, 5000);
+                });
+                endpoint.ConfigureError(e =>
+                {
+                    e.UseFilter(new GenerateFaultFilter());
+                    e.UseFilter(new FaultedMessages());
+                    e.UseFilter(new ErrorTransportFilter());
+                });
             });
             x.UsingRabbitMq((context, rabbit) =>
             {
@@ -39,6 +58,7 @@ public static class Messaging
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        builder.Services.AddHostedService<RelayStopsFirst>();
         builder.Services.AddReadyCheck<RabbitMqReadyCheck>("rabbitmq");
         // Start serving even while the broker is away: the event store keeps what is written.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = false);

@@ -19,8 +19,21 @@ public static class Postgres
             services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set.")));
         builder.Services.AddReadyCheck<PostgresReadyCheck>("postgres");
+        builder.Services.AddOutage("The database", IsOutage);
         return builder;
     }
+
+    /// <summary>
+    /// PostgreSQL unreachable, restarting or out of connections: worth retrying later. Not a
+    /// constraint or a query that the server refused, which retrying would not change.
+    /// </summary>
+    private static bool IsOutage(Exception e) => e switch
+    {
+        PostgresException p => p.IsTransient || p.SqlState.StartsWith("08", StringComparison.Ordinal)
+                                              || p.SqlState.StartsWith("57P0", StringComparison.Ordinal),
+        NpgsqlException n => n.IsTransient || n.InnerException is System.IO.IOException or System.Net.Sockets.SocketException,
+        _ => false,
+    };
 }
 
 public sealed class PostgresReadyCheck(NpgsqlDataSource dataSource) : IHealthCheck

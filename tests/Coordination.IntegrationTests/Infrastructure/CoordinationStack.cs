@@ -5,8 +5,11 @@ using Coordination.EventLog;
 using Coordination.Gateway;
 using Coordination.Interceptions;
 using Coordination.RepatriationCosts;
+using Coordination.ServiceDefaults;
 using Coordination.WorkerRegistry;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Coordination.IntegrationTests.Infrastructure;
@@ -93,6 +96,38 @@ public sealed class CoordinationStack : IAsyncLifetime
     {
         _services.Remove(nameof(WorkerRegistryModule));
         await Registry.DisposeAsync();
+    }
+
+    /// <summary>The run's RabbitMQ virtual host.</summary>
+    public string RabbitMq => _servers.RabbitMq;
+
+    /// <summary>
+    /// Another instance of a service, beside the stack's own, against <paramref name="postgres"/>
+    /// (the run's database unless given); the gateway does not route to it and the test disposes it.
+    /// </summary>
+    public ServiceApp<T> StartInstance<T>(string? postgres = null) where T : class
+    {
+        var app = new ServiceApp<T>(Ports.Free(), new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = postgres ?? Postgres, ["ConnectionStrings:RabbitMq"] = _servers.RabbitMq,
+        });
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>A client of <paramref name="app"/> itself, with the internal token the gateway would mint for <paramref name="agency"/>.</summary>
+    public HttpClient DirectClient<T>(ServiceApp<T> app, Agency agency, string audience) where T : class =>
+        new(new Minting(new InternalTokenIssuer(Registry.Services.GetRequiredService<IOptions<InternalTokenOptions>>(), TimeProvider.System),
+            agency, audience)) { BaseAddress = app.Address };
+
+    /// <summary>A fresh token on every request, as the gateway does: they live a minute.</summary>
+    private sealed class Minting(InternalTokenIssuer issuer, Agency agency, string audience) : DelegatingHandler(new HttpClientHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Mint(agency, audience));
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     private ServiceApp<T> Start<T>(int port, Dictionary<string, string?>? settings = null) where T : class

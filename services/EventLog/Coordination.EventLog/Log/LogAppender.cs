@@ -47,11 +47,11 @@ public sealed class LogAppender(LogStore store, ILogger<LogAppender> logger) : B
             while (await reader.WaitToReadAsync(stoppingToken))
             {
                 while (batch.Count < MaxBatch && reader.TryRead(out var pending)) batch.Add(pending);
-                var until = DateTime.UtcNow + GapWait;
-                while (batch.Count < MaxBatch && HasGap(batch) && DateTime.UtcNow < until)
+                var waited = System.Diagnostics.Stopwatch.StartNew();
+                while (batch.Count < MaxBatch && HasGap(batch) && GapWait - waited.Elapsed is { Ticks: > 0 } left)
                 {
                     using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                    wait.CancelAfter(until - DateTime.UtcNow);
+                    wait.CancelAfter(left);
                     try
                     {
                         if (await reader.WaitToReadAsync(wait.Token))

@@ -39,27 +39,20 @@ public sealed class IntegrationRelay(IBus bus, IIntegrationEventMap map) : Subsc
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        // Each stream's events one after the other, in order; the streams side by side, so that
-        // the broker's confirms overlap instead of one round trip per event.
-        await Task.WhenAll(page.Events.GroupBy(e => e.StreamId).Select(async stream =>
+        foreach (var stored in page.Events)
         {
-            foreach (var stored in stream)
-                if (map.Map(stored) is { } publication) await Publish(stored, publication, cancellationToken);
-        }));
+            if (map.Map(stored) is not { } publication) continue;
+            using var activity = StartActivity(stored);
+            await bus.Publish(publication.Message, publication.Message.GetType(), context =>
+            {
+                context.MessageId = stored.Id;
+                context.Headers.Set(IntegrationHeaders.Subject, publication.Subject);
+                context.Headers.Set(IntegrationHeaders.Province, publication.Province);
+                context.Headers.Set(IntegrationHeaders.Sequence, stored.Version.ToString(CultureInfo.InvariantCulture));
+                context.Headers.Set(IntegrationHeaders.Time, stored.Timestamp.ToString("O", CultureInfo.InvariantCulture));
+            }, cancellationToken);
+        }
         return NullChangeListener.Instance;
-    }
-
-    private async Task Publish(IEvent stored, Publication publication, CancellationToken cancellationToken)
-    {
-        using var activity = StartActivity(stored);
-        await bus.Publish(publication.Message, publication.Message.GetType(), context =>
-        {
-            context.MessageId = stored.Id;
-            context.Headers.Set(IntegrationHeaders.Subject, publication.Subject);
-            context.Headers.Set(IntegrationHeaders.Province, publication.Province);
-            context.Headers.Set(IntegrationHeaders.Sequence, stored.Version.ToString(CultureInfo.InvariantCulture));
-            context.Headers.Set(IntegrationHeaders.Time, stored.Timestamp.ToString("O", CultureInfo.InvariantCulture));
-        }, cancellationToken);
     }
 
     /// <summary>Continues the trace of the request that stored the event.</summary>

@@ -15,9 +15,9 @@ public static class Postgres
     /// </summary>
     public static WebApplicationBuilder AddPostgres(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(services => NpgsqlDataSource.Create(
+        builder.Services.AddSingleton(services => NpgsqlDataSource.Create(WithPoolLimit(
             services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")
-            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set.")));
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set."))));
         builder.Services.AddReadyCheck<PostgresReadyCheck>("postgres");
         builder.Services.AddOutage("The database", IsOutage);
         return builder;
@@ -34,6 +34,21 @@ public static class Postgres
         NpgsqlException n => n.IsTransient || n.InnerException is System.IO.IOException or System.Net.Sockets.SocketException,
         _ => false,
     };
+
+    /// <summary>Connections a service opens at most, unless its connection string says otherwise.</summary>
+    public const int DefaultPoolLimit = 30;
+
+    /// <summary>
+    /// Npgsql's default pool of 100 lets five services under load hold every one of PostgreSQL's
+    /// 300 connections (docs/performance.md), mostly idle in a transaction while the service
+    /// waits for a core; past a few per core more connections only queue inside PostgreSQL.
+    /// </summary>
+    private static string WithPoolLimit(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (new[] { "Maximum Pool Size", "Max Pool Size", "MaxPoolSize" }.Any(given.ContainsKey)) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultPoolLimit }.ConnectionString;
+    }
 }
 
 public sealed class PostgresReadyCheck(NpgsqlDataSource dataSource) : IHealthCheck

@@ -45,4 +45,24 @@ public class LogDeduplicationTests(CoordinationStack stack)
         var next = await store.ReadAsync(first.Position - 1, 1000, default);
         Assert.Single(next, e => e.Record.Id == record.Id);
     }
+
+    [Fact]
+    public async Task A_batch_appends_in_its_order_once_per_id_and_keeps_the_chain()
+    {
+        var store = stack.EventLog.Services.GetRequiredService<LogStore>();
+        LogRecord Record() => new(Guid.NewGuid(), "coordination.worker-registry.worker-registered.v1", "/services/worker-registry",
+            $"worker/{Guid.NewGuid()}", "53", "1", DateTimeOffset.UtcNow, null, "personal", "{}");
+        var (logged, first, second) = (Record(), Record(), Record());
+        await store.AppendAsync(logged, default);
+
+        var entries = await store.AppendAsync([first, logged, second, first], default);
+
+        Assert.Null(entries[1]);
+        Assert.Null(entries[3]);
+        Assert.Equal(entries[0]!.Position + 1, entries[2]!.Position);
+        Assert.Equal(entries[0]!.Hash, entries[2]!.PreviousHash);
+        var read = await store.ReadAsync(entries[0]!.Position - 1, 2, default);
+        Assert.Equal([first.Id, second.Id], read.Select(e => e.Record.Id));
+        Assert.True((await store.VerifyAsync(default)).Intact);
+    }
 }

@@ -22,6 +22,13 @@ public sealed record BenchOptions
     /// <summary>Concurrent sessions (and connections) of the raw baselines.</summary>
     public int RawSessions { get; init; } = 16;
 
+    /// <summary>The phases to run (<see cref="AllPhases"/>); a partial run for comparing one change before and after.</summary>
+    public IReadOnlySet<string> Phases { get; init; } = AllPhases;
+
+    public static readonly IReadOnlySet<string> AllPhases = new HashSet<string> { "load", "raw", "rebuild", "feed" };
+
+    public bool Runs(string phase) => Phases.Contains(phase);
+
     /// <summary>Events stored for the projection rebuild.</summary>
     public int RebuildEvents { get; init; } = 1_000_000;
 
@@ -45,13 +52,21 @@ public sealed record BenchOptions
                 "--seconds" => o with { Seconds = Count() },
                 "--raw-sessions" => o with { RawSessions = Count() },
                 "--rebuild-events" => o with { RebuildEvents = Count() },
+                "--only" => o with { Phases = Only(Next()) },
                 _ => throw new ArgumentException($"unknown flag {args[i]}"),
             };
         }
         return o;
     }
 
+    private static HashSet<string> Only(string phases)
+    {
+        var only = phases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        return only.Count > 0 && only.IsSubsetOf(AllPhases) ? only
+            : throw new ArgumentException($"--only takes some of {string.Join(",", AllPhases)}");
+    }
+
     public const string Usage =
         "usage: ./coordination bench [--clients N] [--seconds T] [--raw-sessions N] [--rebuild-events N] " +
-        "[--gateway URL] [--registry URL] [--interceptions URL] [--postgres CONN] [--out DIR]";
+        "[--only load,raw,rebuild,feed] [--gateway URL] [--registry URL] [--interceptions URL] [--postgres CONN] [--out DIR]";
 }

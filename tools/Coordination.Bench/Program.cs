@@ -22,36 +22,48 @@ using var feed = LoadRun.Client(options.Gateway, 2);
 feed.DefaultRequestHeaders.Add("X-Api-Key", "dev-integrator-demo");
 (await gateway.GetAsync("/health/ready")).EnsureSuccessStatusCode();
 
-// 1. Through the gateway, with the delay until each accepted write is readable in the shared log.
-Console.WriteLine($"==> {options.Clients} clients through the gateway for {options.Seconds}s");
-report.Add(await Followed("gateway", new Target(gateway, null, null), null));
-await Quiet();
-Console.WriteLine("==> 500 writes/s through the gateway");
-report.Add(await Followed("gateway at 500/s", new Target(gateway, null, null), 500));
+if (options.Runs("load"))
+{
+    // 1. Through the gateway, with the delay until each accepted write is readable in the shared log.
+    Console.WriteLine($"==> {options.Clients} clients through the gateway for {options.Seconds}s");
+    report.Add(await Followed("gateway", new Target(gateway, null, null), null));
+    await Quiet();
+    Console.WriteLine("==> 500 writes/s through the gateway");
+    report.Add(await Followed("gateway at 500/s", new Target(gateway, null, null), 500));
 
-await Quiet();
+    await Quiet();
 
-// 2. Straight at the services, with tokens minted as the gateway would.
-using var direct = LoadRun.Client(null, options.Clients + 4);
-var tokens = Tokens.From(options);
-Console.WriteLine($"==> {options.Clients} clients straight at the services for {options.Seconds}s");
-report.Add((await LoadRun.Run("direct", new Target(direct, s => s == "worker-registry" ? options.Registry : options.Interceptions, tokens.For),
-    runSeed + 3, options.Clients, options.Seconds), null));
+    // 2. Straight at the services, with tokens minted as the gateway would.
+    using var direct = LoadRun.Client(null, options.Clients + 4);
+    var tokens = Tokens.From(options);
+    Console.WriteLine($"==> {options.Clients} clients straight at the services for {options.Seconds}s");
+    report.Add((await LoadRun.Run("direct", new Target(direct, s => s == "worker-registry" ? options.Registry : options.Interceptions, tokens.For),
+        runSeed + 3, options.Clients, options.Seconds), null));
 
-await Quiet();
+    await Quiet();
+}
 
 // 3. The raw store.
 var bench = await RawStore.EnsureDatabase(options.Postgres);
-Console.WriteLine($"==> raw Marten: {options.RawSessions} sessions, one event per save, {options.Seconds}s");
-report.RawMarten = await RawStore.MartenAppends(bench, options.RawSessions, options.Seconds);
-Console.WriteLine($"==> raw INSERT: {options.RawSessions} connections, {options.Seconds}s");
-report.RawInsert = await RawStore.Inserts(bench, options.RawSessions, options.Seconds);
+if (options.Runs("raw"))
+{
+    Console.WriteLine($"==> raw Marten: {options.RawSessions} sessions, one event per save, {options.Seconds}s");
+    report.RawMarten = await RawStore.MartenAppends(bench, options.RawSessions, options.Seconds);
+    Console.WriteLine($"==> raw INSERT: {options.RawSessions} connections, {options.Seconds}s");
+    report.RawInsert = await RawStore.Inserts(bench, options.RawSessions, options.Seconds);
+}
 
 // 4. Replays.
-Console.WriteLine($"==> projection rebuild over {options.RebuildEvents:N0} events");
-report.Rebuild = await Rebuild.Run(bench, options.RebuildEvents, CancellationToken.None);
-Console.WriteLine("==> the whole shared log through the paged feed");
-report.Feed = await LogFollower.ReadThrough(feed, CancellationToken.None);
+if (options.Runs("rebuild"))
+{
+    Console.WriteLine($"==> projection rebuild over {options.RebuildEvents:N0} events");
+    report.Rebuild = await Rebuild.Run(bench, options.RebuildEvents, CancellationToken.None);
+}
+if (options.Runs("feed"))
+{
+    Console.WriteLine("==> the whole shared log through the paged feed");
+    report.Feed = await LogFollower.ReadThrough(feed, CancellationToken.None);
+}
 
 // 5. Memory of each process.
 report.Memory = Memory.Of(options.PidFolder);

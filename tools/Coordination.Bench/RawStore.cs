@@ -36,6 +36,8 @@ public static class RawStore
         o.Events.DatabaseSchemaName = schema;
         o.Events.StreamIdentity = StreamIdentity.AsGuid;
         o.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // As the services store (Coordination.Eventing.EventStore), not Marten's Newtonsoft default.
+        o.UseSystemTextJsonForSerialization();
         configure?.Invoke(o);
     });
 

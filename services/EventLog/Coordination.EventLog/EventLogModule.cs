@@ -23,6 +23,8 @@ public sealed class EventLogModule : IServiceModule
         builder.AddPostgres();
         builder.Services.AddSingleton<LogAppended>();
         builder.Services.AddSingleton<LogStore>();
+        builder.Services.AddSingleton<LogAppender>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<LogAppender>());
         builder.Services.AddSingleton<Disclosures>();
         // Under the service's other settings, so that an operator's own configuration overrides it.
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
@@ -45,12 +47,13 @@ public sealed class EventLogModule : IServiceModule
         {
             foreach (var contract in IntegrationEvents.All)
                 RegistrationConfiguratorExtensions.AddConsumer(x, typeof(LogConsumer<>).MakeGenericType(contract), null)
-                    // One at a time: positions must follow the order the relays published in,
-                    // so that a stream's events keep their order in the log.
+                    // Many at a time, appended in groups in delivery order (LogAppender): positions
+                    // follow the order the relays published in, so a stream's events keep their order.
                     .Endpoint(e =>
                     {
                         e.Name = IntegrationEvents.SharedLogQueue;
-                        e.ConcurrentMessageLimit = 1;
+                        e.PrefetchCount = LogAppender.InFlight;
+                        e.ConcurrentMessageLimit = LogAppender.InFlight;
                     });
         });
     }

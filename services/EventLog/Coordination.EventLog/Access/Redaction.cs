@@ -13,7 +13,7 @@ namespace Coordination.EventLog.Access;
 public static class Redaction
 {
     private static readonly Dictionary<string, Type> Contracts = IntegrationEvents.All.ToDictionary(IntegrationEvents.CloudEventType);
-    private static readonly ConcurrentDictionary<Type, (string Name, PropertyInfo Property)[]> Properties = new();
+    private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
 
     /// <returns>
     /// the data without personal values (null when it cannot be told what is personal in it),
@@ -30,23 +30,23 @@ public static class Redaction
 
     private static bool Walk(JsonNode? node, Type type)
     {
-        type = Nullable.GetUnderlyingType(type) ?? type;
+        var shape = Shapes.GetOrAdd(type, Shape.Of);
         var redacted = false;
         switch (node)
         {
-            case JsonArray array when ElementOf(type) is { } element:
+            case JsonArray array when shape.Element is { } element:
                 foreach (var item in array) redacted |= Walk(item, element);
                 break;
-            case JsonObject members when DictionaryValueOf(type) is { } value:
+            case JsonObject members when shape.DictionaryValue is { } value:
                 foreach (var (_, item) in members.ToList()) redacted |= Walk(item, value);
                 break;
             case JsonObject members:
-                foreach (var (name, property) in PropertiesOf(type))
+                foreach (var member in shape.Members)
                 {
-                    if (!members.TryGetPropertyValue(name, out var child) || child is null) continue;
-                    redacted |= property.GetCustomAttribute<PersonalDataAttribute>() is { } personal
-                        ? Null(members, name, child, personal.Keys)
-                        : Walk(child, property.PropertyType);
+                    if (!members.TryGetPropertyValue(member.Name, out var child) || child is null) continue;
+                    redacted |= member.Personal is { } personal
+                        ? Null(members, member.Name, child, personal.Keys)
+                        : Walk(child, member.Type);
                 }
                 break;
         }
@@ -69,9 +69,23 @@ public static class Redaction
         return redacted;
     }
 
-    private static (string Name, PropertyInfo Property)[] PropertiesOf(Type type) => Properties.GetOrAdd(type, t =>
-        [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(p => (ContractJson.Options.PropertyNamingPolicy!.ConvertName(p.Name), p))]);
+    /// <summary>
+    /// What the walk needs of a type, found by reflection once per type rather than once per
+    /// entry: a replay of the whole log redacts every entry it reads.
+    /// </summary>
+    private sealed record Shape(Type? Element, Type? DictionaryValue, Member[] Members)
+    {
+        public static Shape Of(Type type)
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            return new Shape(ElementOf(type), DictionaryValueOf(type),
+                [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Select(p => new Member(ContractJson.Options.PropertyNamingPolicy!.ConvertName(p.Name), p.PropertyType,
+                        p.GetCustomAttribute<PersonalDataAttribute>()))]);
+        }
+    }
+
+    private sealed record Member(string Name, Type Type, PersonalDataAttribute? Personal);
 
     private static Type? ElementOf(Type type) =>
         type == typeof(string) ? null

@@ -30,7 +30,7 @@ public static class FeedEndpoints
                     .Append(new("after", next.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                     .Append(new("limit", size.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 http.Response.Headers.Link = $"<{QueryHelpers.AddQueryString("/api/events", query)}>; rel=\"next\"";
-                return Results.Bytes(LogCloudEvents.Batch(entries, reader.PersonalData).ToArray(), LogCloudEvents.BatchContentType);
+                return Results.Bytes(LogCloudEvents.Batch(entries, reader.PersonalData), LogCloudEvents.BatchContentType);
             })
             .WithName("ReadEvents")
             .WithSummary("Entries after a position as a CloudEvents batch, filtered and redacted for the caller; Link names the next page.")

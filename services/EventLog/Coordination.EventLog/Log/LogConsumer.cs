@@ -7,7 +7,11 @@ using MassTransit;
 namespace Coordination.EventLog.Log;
 
 /// <summary>Stores every integration event of type <typeparamref name="T"/> in the log, once.</summary>
-public sealed class LogConsumer<T>(LogStore store) : IConsumer<T> where T : class
+/// <remarks>
+/// Many at a time (the endpoint's limit): <see cref="LogAppender"/> appends them in groups, in
+/// the order the broker delivered them, and answers each once it is committed.
+/// </remarks>
+public sealed class LogConsumer<T>(LogAppender appender) : IConsumer<T> where T : class
 {
     private static readonly string Type = IntegrationEvents.CloudEventType(typeof(T));
     private static readonly string Source = IntegrationEvents.Source(typeof(T));
@@ -24,7 +28,10 @@ public sealed class LogConsumer<T>(LogStore store) : IConsumer<T> where T : clas
             Activity.Current?.Id,
             Classification,
             JsonSerializer.Serialize(context.Message, ContractJson.Options));
-        await store.AppendAsync(record, context.CancellationToken);
+        var delivery = context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var rabbit)
+            ? new Delivery(rabbit.ConsumerTag, rabbit.DeliveryTag)
+            : (Delivery?)null;
+        await appender.AppendAsync(record, delivery, context.CancellationToken);
     }
 
     private static string Header(ConsumeContext context, string name) =>

@@ -9,48 +9,83 @@ namespace Coordination.EventLog.Log;
 /// lock, so positions are gapless and a reader never sees position n+1 before n: pages
 /// are stable. An event id already in the log is not appended again (the log's inbox).
 /// </summary>
-public sealed class LogStore(NpgsqlDataSource dataSource, TimeProvider clock, LogAppended appended)
+public sealed class LogStore(NpgsqlDataSource dataSource, TimeProvider clock, LogAppended signal)
 {
     private const string Columns =
         "position, id, type, source, subject, province, sequence, time, traceparent, data_classification, data, recorded_at, previous_hash, hash";
 
     /// <returns>the new entry, or null when the event was already in the log.</returns>
-    public async Task<LogEntry?> AppendAsync(LogRecord record, CancellationToken ct)
+    public async Task<LogEntry?> AppendAsync(LogRecord record, CancellationToken ct) => (await AppendAsync([record], ct))[0];
+
+    /// <summary>
+    /// Appends <paramref name="records"/> in their order in one transaction: one lock, one
+    /// dedupe query for all, the chain carried on in memory from the last entry, one insert.
+    /// </summary>
+    /// <returns>for each record, its new entry, or null when its id was already in the log (or earlier in the batch).</returns>
+    public async Task<IReadOnlyList<LogEntry?>> AppendAsync(IReadOnlyList<LogRecord> records, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
 
-        await Execute(connection, "select pg_advisory_xact_lock(hashtext('event_log.append'))", ct);
-        await using (var seen = new NpgsqlCommand($"select 1 from {LogSchema.Table} where id = $1", connection))
+        // The lock, the dedupe and the chain's end in one round trip.
+        await using var before = new NpgsqlBatch(connection)
         {
-            seen.Parameters.Add(new() { Value = record.Id });
-            if (await seen.ExecuteScalarAsync(ct) is not null) return null;
-        }
-
+            BatchCommands =
+            {
+                new("select pg_advisory_xact_lock(hashtext('event_log.append'))"),
+                new($"select id from {LogSchema.Table} where id = any($1)") { Parameters = { new() { Value = records.Select(r => r.Id).ToArray() } } },
+                new($"select position, hash from {LogSchema.Table} order by position desc limit 1"),
+            },
+        };
+        var seen = new HashSet<Guid>();
         var (position, previousHash) = (1L, LogEntry.GenesisHash);
-        await using (var last = new NpgsqlCommand($"select position, hash from {LogSchema.Table} order by position desc limit 1", connection))
-        await using (var reader = await last.ExecuteReaderAsync(ct))
+        await using (var reader = await before.ExecuteReaderAsync(ct))
         {
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct)) seen.Add(reader.GetGuid(0));
+            await reader.NextResultAsync(ct);
             if (await reader.ReadAsync(ct)) (position, previousHash) = (reader.GetInt64(0) + 1, (byte[])reader[1]);
         }
 
-        var stored = record with { Time = LogEntry.ToMicroseconds(record.Time) };
         var recordedAt = LogEntry.ToMicroseconds(clock.GetUtcNow());
-        var entry = new LogEntry(position, stored, recordedAt, previousHash,
-            LogEntry.HashOf(previousHash, position, stored, recordedAt));
-
-        await using (var insert = new NpgsqlCommand(
-            $"insert into {LogSchema.Table} ({Columns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)", connection))
+        var entries = new LogEntry?[records.Count];
+        var appended = new List<LogEntry>(records.Count);
+        for (var i = 0; i < records.Count; i++)
         {
-            object?[] values = [entry.Position, stored.Id, stored.Type, stored.Source, stored.Subject, stored.Province,
-                stored.Sequence, stored.Time, stored.TraceParent, stored.DataClassification, stored.Data, recordedAt,
-                previousHash, entry.Hash];
-            foreach (var value in values) insert.Parameters.Add(new() { Value = value ?? DBNull.Value });
+            if (!seen.Add(records[i].Id)) continue;
+            var stored = records[i] with { Time = LogEntry.ToMicroseconds(records[i].Time) };
+            var entry = new LogEntry(position, stored, recordedAt, previousHash, LogEntry.HashOf(previousHash, position, stored, recordedAt));
+            (entries[i], position, previousHash) = (entry, position + 1, entry.Hash);
+            appended.Add(entry);
+        }
+        if (appended.Count == 0) return entries;
+
+        await using (var insert = new NpgsqlCommand($"""
+            insert into {LogSchema.Table} ({Columns})
+            select * from unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                $8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::bytea[], $14::bytea[])
+            """, connection))
+        {
+            T[] Each<T>(Func<LogEntry, T> field) => [.. appended.Select(field)];
+            insert.Parameters.Add(new() { Value = Each(e => e.Position) });
+            insert.Parameters.Add(new() { Value = Each(e => e.Record.Id) });
+            insert.Parameters.Add(new() { Value = Each(e => e.Record.Type) });
+            insert.Parameters.Add(new() { Value = Each(e => e.Record.Source) });
+            insert.Parameters.Add(new() { Value = Each(e => e.Record.Subject) });
+            insert.Parameters.Add(new() { Value = Each(e => e.Record.Province) });
+            insert.Parameters.Add(new() { Value = Each(e => e.Record.Sequence) });
+            insert.Parameters.Add(new() { Value = Each(e => e.Record.Time) });
+            insert.Parameters.Add(new() { Value = Each(e => e.Record.TraceParent), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            insert.Parameters.Add(new() { Value = Each(e => e.Record.DataClassification) });
+            insert.Parameters.Add(new() { Value = Each(e => e.Record.Data) });
+            insert.Parameters.Add(new() { Value = Each(e => e.RecordedAt) });
+            insert.Parameters.Add(new() { Value = Each(e => e.PreviousHash), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+            insert.Parameters.Add(new() { Value = Each(e => e.Hash), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
             await insert.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
-        appended.Signal();
-        return entry;
+        signal.Signal();
+        return entries;
     }
 
     /// <summary>Entries after <paramref name="after"/> that pass <paramref name="filter"/>, in order, at most <paramref name="limit"/>.</summary>
@@ -109,9 +144,4 @@ public sealed class LogStore(NpgsqlDataSource dataSource, TimeProvider clock, Lo
         }
     }
 
-    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
 }

@@ -26,19 +26,20 @@ if (options.Runs("load"))
 {
     // 1. Through the gateway, with the delay until each accepted write is readable in the shared log.
     Console.WriteLine($"==> {options.Clients} clients through the gateway for {options.Seconds}s");
-    report.Add(await Followed("gateway", new Target(gateway, null, null), null));
+    report.Add(await Followed("gateway", new Target(gateway, null, null), runSeed, null));
     await Quiet();
     Console.WriteLine("==> 500 writes/s through the gateway");
-    report.Add(await Followed("gateway at 500/s", new Target(gateway, null, null), 500));
+    report.Add(await Followed("gateway at 500/s", new Target(gateway, null, null), runSeed + 2, 500));
 
     await Quiet();
 
-    // 2. Straight at the services, with tokens minted as the gateway would.
+    // 2. Straight at the services, with tokens minted as the gateway would; followed in the log
+    // as the gateway run is, so that both carry the same reads and the difference is the gateway's.
     using var direct = LoadRun.Client(null, options.Clients + 4);
     var tokens = Tokens.From(options);
     Console.WriteLine($"==> {options.Clients} clients straight at the services for {options.Seconds}s");
-    report.Add((await LoadRun.Run("direct", new Target(direct, s => s == "worker-registry" ? options.Registry : options.Interceptions, tokens.For),
-        runSeed + 3, options.Clients, options.Seconds), null));
+    report.Add(await Followed("direct", new Target(direct, s => s == "worker-registry" ? options.Registry : options.Interceptions, tokens.For),
+        runSeed + 3, null));
 
     await Quiet();
 }
@@ -79,13 +80,13 @@ async Task Quiet()
     Console.WriteLine($"    (waited {waited.TotalSeconds:0} s for the shared log to stop growing)");
 }
 
-async Task<(LoadResult, (Percentiles Delay, int Missing)?)> Followed(string name, Target target, int? rate)
+async Task<(LoadResult, (Percentiles Delay, int Missing)?)> Followed(string name, Target target, int seed, int? rate)
 {
     var follower = new LogFollower(feed);
     await follower.SkipToEnd(CancellationToken.None);
     using var stop = new CancellationTokenSource();
     var following = follower.Follow(stop.Token);
-    var result = await LoadRun.Run(name, target, runSeed + (rate is null ? 0 : 2), options.Clients, options.Seconds, rate);
+    var result = await LoadRun.Run(name, target, seed, options.Clients, options.Seconds, rate);
     return (result, await follower.DelaysOf(result.Accepted, TimeSpan.FromSeconds(30), following, stop));
 }
 

@@ -58,7 +58,7 @@ public static class Limits
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await GatewayProblems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                await ProblemResponses.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
                     $"Your agency's rate limit is spent; retry after {seconds} s.");
             };
         });
@@ -108,7 +108,7 @@ public static class Limits
         }
         if (tooLarge)
         {
-            await GatewayProblems.Write(http, StatusCodes.Status413PayloadTooLarge, "Request body too large",
+            await ProblemResponses.Write(http, StatusCodes.Status413PayloadTooLarge, "Request body too large",
                 $"A request body is at most {max} bytes.");
             return;
         }

@@ -87,10 +87,10 @@ public static class OidcAuthentication
                 OnChallenge = context =>
                 {
                     context.HandleResponse();
-                    return GatewayProblems.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",
+                    return ProblemResponses.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",
                         "The bearer token is not valid here (issuer, audience, lifetime, signature or agency).");
                 },
-                OnForbidden = context => GatewayProblems.Write(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
+                OnForbidden = context => ProblemResponses.Write(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
                     "Your agency may not use this route."),
             };
         });

@@ -98,25 +98,15 @@ public static class InternalTokenAuthentication
                     OnChallenge = context =>
                     {
                         context.HandleResponse();
-                        return WriteProblem(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",
+                        return ProblemResponses.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",
                             "Services answer only calls that come through the gateway with a valid internal token.");
                     },
-                    OnForbidden = context => WriteProblem(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
+                    OnForbidden = context => ProblemResponses.Write(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
                         "Your agency does not hold the role this action needs."),
                 };
             });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(Agency.IdClaim).Build());
         return builder;
-    }
-
-    private static async Task WriteProblem(HttpContext http, int status, string title, string detail)
-    {
-        http.Response.StatusCode = status;
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
-        {
-            HttpContext = http,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
     }
 }

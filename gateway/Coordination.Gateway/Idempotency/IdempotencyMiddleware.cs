@@ -39,7 +39,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         var key = values.ToString();
         if (key.Length is 0 or > MaxKeyLength || !key.All(c => c is >= '!' and <= '~'))
         {
-            await GatewayProblems.Write(http, StatusCodes.Status400BadRequest, "Malformed Idempotency-Key",
+            await ProblemResponses.Write(http, StatusCodes.Status400BadRequest, "Malformed Idempotency-Key",
                 $"{Header} is 1–{MaxKeyLength} visible ASCII characters, such as a UUID.");
             return;
         }
@@ -53,11 +53,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                 await ProxyAndKeep(http, agency, key);
                 return;
             case { } used when !CryptographicOperations.FixedTimeEquals(used.Fingerprint, fingerprint):
-                await GatewayProblems.Write(http, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+                await ProblemResponses.Write(http, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
                     $"This {Header} was used for another request; use a new key for a new request.");
                 return;
             case { Status: null }:
-                await GatewayProblems.Write(http, StatusCodes.Status409Conflict, "Request in progress",
+                await ProblemResponses.Write(http, StatusCodes.Status409Conflict, "Request in progress",
                     $"The first request with this {Header} has not been answered yet; retry in a moment.");
                 return;
             case { Status: { } status } answered:

@@ -1,7 +1,13 @@
-namespace Coordination.Gateway;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
-/// <summary>The gateway's own answers (401, 403, 409, 413, 422, 429…) as RFC 9457 problem details.</summary>
-public static class GatewayProblems
+namespace Coordination.ServiceDefaults;
+
+/// <summary>
+/// Answers written outside an endpoint (authentication, the gateway's own middleware) as
+/// RFC 9457 problem details, through the same problem-details service as everything else.
+/// </summary>
+public static class ProblemResponses
 {
     public static async Task Write(HttpContext http, int status, string title, string detail)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -27,6 +28,11 @@ public static class ServiceDefaults
         // In-flight requests finish and background work stops at a checkpoint on SIGTERM, within
         // less than the 30 s an orchestrator usually grants before it kills.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        // ASP.NET Core writes four to six Information lines for every request, and Marten's daemon
+        // one for every page it relays: under load that cost more CPU than JSON (docs/performance.md)
+        // and says nothing the traces and the audit trail do not. Configuration may lower them again.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Marten.Events.Daemon.Coordination", LogLevel.Warning);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             if (context.Exception is { } failure && Outage.Of(context.HttpContext.RequestServices, failure) is { } outage)

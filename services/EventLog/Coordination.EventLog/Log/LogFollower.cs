@@ -41,6 +41,24 @@ public abstract class LogFollower(NpgsqlDataSource dataSource, LogStore store, L
             lockCommand.Parameters.Add(new() { Value = "event_log.follower." + Name });
             if (await lockCommand.ExecuteScalarAsync(ct) is not true) return;
         }
+        try
+        {
+            await FollowFromCursor(connection, ct);
+        }
+        finally
+        {
+            // Pooled connections are not reset on return (Postgres.Tuned): the lock must not stay
+            // with an idle one, or the next attempt of this process would never lead again.
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await using var unlock = new NpgsqlCommand("select pg_advisory_unlock_all()", connection);
+                await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task FollowFromCursor(NpgsqlConnection connection, CancellationToken ct)
+    {
         var position = await Cursor(connection, ct);
         while (!ct.IsCancellationRequested)
         {

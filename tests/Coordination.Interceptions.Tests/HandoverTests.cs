@@ -126,4 +126,17 @@ public class HandoverTests
         // A late confirmation of the missing person still closes the handover.
         Assert.Equal("closed", Apply(failed, HandoverDecisions.Decide(Arrival([Yosef]) with { Now = Now.AddDays(5) }, failed)).Handovers[0].BoardStatus);
     }
+
+    [Fact]
+    public void The_next_deadline_is_the_reply_due_then_the_expected_arrival_and_none_once_the_job_has_nothing_left()
+    {
+        Assert.Null(Intercepted().NextDeadline);
+        Assert.Equal(Requested().Handovers[0].ReplyDue, Requested().NextDeadline);
+        var overdue = Apply(Requested(), Deadlines.Decide(Requested(), Now.AddDays(4), TimeSpan.FromHours(12)));
+        Assert.Null(overdue.NextDeadline);
+        Assert.Null(Accepted().NextDeadline);
+        Assert.Equal(Legs[^1].ExpectedArrival, InTransit().NextDeadline);
+        var failed = Apply(InTransit(), Deadlines.Decide(InTransit(), Legs[^1].ExpectedArrival.AddHours(13), TimeSpan.FromHours(12)));
+        Assert.Null(failed.NextDeadline);
+    }
 }

@@ -14,7 +14,11 @@ public sealed class InterceptionsModule : IServiceModule
 
     public static void Add(WebApplicationBuilder builder)
     {
-        builder.AddEventStore<InterceptionsModule>(o => o.Projections.Add<InterceptionProjection>(ProjectionLifecycle.Inline))
+        builder.AddEventStore<InterceptionsModule>(o =>
+            {
+                o.Projections.Add<InterceptionProjection>(ProjectionLifecycle.Inline);
+                o.Schema.For<Interception>().Duplicate(i => i.NextDeadline!);
+            })
             .AddIntegrationRelay<InterceptionPublications>();
         builder.AddMessaging(bus => bus.AddWorkerOrigins());
         builder.Services.AddOptions<HandoverOptions>().Bind(builder.Configuration.GetSection(HandoverOptions.Section));

@@ -1,7 +1,6 @@
 using Coordination.Interceptions.Interceptions;
 using JasperFx;
 using Marten;
-using Marten.Linq.MatchesSql;
 using Microsoft.Extensions.Options;
 
 namespace Coordination.Interceptions.Handovers;
@@ -21,7 +20,8 @@ public sealed class HandoverOptions
 
 /// <summary>
 /// One scheduled job for every deadline (not a timer per request): each round it finds the
-/// interceptions with an open handover and appends whatever deadline has passed. Two
+/// interceptions whose next deadline has come (<see cref="Interception.NextDeadline"/>) and
+/// appends whatever deadline has passed. Two
 /// instances may both run it: the stream version makes one of them lose, and the next
 /// round finds nothing left to do.
 /// </summary>
@@ -46,13 +46,14 @@ public sealed class DeadlineJob(IDocumentStore store, IOptions<HandoverOptions> 
 
     public async Task RunOnce(CancellationToken ct)
     {
-        List<Guid> open;
+        List<Guid> due;
         await using (var query = store.QuerySession())
-            open = [.. await query.Query<Interception>()
-                .Where(i => i.MatchesSql("d.data -> 'handovers' @> '[{\"status\":\"requested\"}]' or d.data -> 'handovers' @> '[{\"status\":\"in-transit\"}]'"))
-                .Select(i => i.Id).ToListAsync(ct)];
+        {
+            var now = clock.GetUtcNow();
+            due = [.. await query.Query<Interception>().Where(i => i.NextDeadline < now).Select(i => i.Id).ToListAsync(ct)];
+        }
 
-        foreach (var id in open)
+        foreach (var id in due)
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<Interception>(id, ct);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Coordination.Contracts.Interceptions;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -51,6 +52,23 @@ public sealed record Interception(
     public Person? PersonOf(Guid workerId) => People.FirstOrDefault(p => p.WorkerId == workerId);
 
     public Handover? HandoverOf(Guid id) => Handovers.FirstOrDefault(h => h.Id == id);
+
+    /// <summary>
+    /// The earliest moment the deadline job has something to check: a request's reply due, or a
+    /// transport's expected arrival (the job adds the grace). Stored in a column of its own with an
+    /// index (InterceptionsModule), so that each round reads the interceptions that are due, not
+    /// every one with an open handover, which grew with every request left unanswered.
+    /// Not part of the record's JSON.
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset? NextDeadline => Handovers
+        .Select(h => h switch
+        {
+            { Status: HandoverStatus.Requested, ReplyOverdue: false } => h.ReplyDue,
+            { Status: HandoverStatus.InTransit, Transport: { } t } => t.ExpectedArrival,
+            _ => (DateTimeOffset?)null,
+        })
+        .Min();
 }
 
 public static class InterceptionEvolution

@@ -40,6 +40,10 @@ public static class Rebuild
             {
                 a.BatchSize = RebuildPage;
                 a.RebuildFlushThreshold = 2 * RebuildPage;
+                // The daemon loads ahead only while the events loaded and not yet applied stay
+                // under this (5,000 by default: less than one page, so each page was loaded only
+                // after the last one was applied and written).
+                a.MaximumHopperSize = 3 * RebuildPage;
             });
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();

@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CloudNative.CloudEvents.SystemTextJson;
+using Coordination.EventLog.Feed;
+using Coordination.EventLog.Log;
 using Coordination.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.IntegrationTests.EventLog;
 
@@ -47,8 +51,25 @@ public class FeedTests(CoordinationStack stack)
         Assert.Equal("61", Assert.Single(bySubject)["province"]);
     }
 
+    [Fact]
+    public async Task A_page_holds_more_than_a_thousand_entries_up_to_the_largest_limit()
+    {
+        var store = stack.EventLog.Services.GetRequiredService<LogStore>();
+        var subject = $"worker/{Guid.NewGuid()}";
+        var records = Enumerable.Range(1, 1500).Select(n => new LogRecord(Guid.NewGuid(), Registered, "/services/worker-registry", subject,
+            "21", n.ToString(CultureInfo.InvariantCulture), DateTimeOffset.UtcNow, null, "personal", "{}")).ToList();
+        var appended = await store.AppendAsync(records, default);
+        using var ntt = stack.ClientFor("disnakertrans-ntt");
+
+        using var page = await ntt.GetAsync($"/api/events?after={appended[0]!.Position - 1}&subject={subject}&limit={FeedEndpoints.MaxLimit}");
+
+        page.EnsureSuccessStatusCode();
+        Assert.Equal(records.Select(r => r.Id.ToString()), Parse(await page.Content.ReadAsByteArrayAsync()).Select(e => e.Id));
+        Assert.Contains($"after={appended[^1]!.Position}&", page.Headers.GetValues("Link").Single(), StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("limit=1001", "limit")]
+    [InlineData("limit=5001", "limit")]
     [InlineData("limit=0", "limit")]
     [InlineData("after=-1", "after")]
     [InlineData("type=worker-registered", "type")]

@@ -56,9 +56,14 @@ public static class LogCloudEvents
         return buffer.WrittenMemory;
     }
 
-    public static ReadOnlyMemory<byte> Batch(IEnumerable<LogEntry> entries, bool personalData)
+    public static ReadOnlyMemory<byte> Batch(IReadOnlyList<LogEntry> entries, bool personalData)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        // Sized for the whole page up front (its data plus about 400 bytes of attributes an
+        // entry): a page of thousands of entries would otherwise grow the buffer by doubling,
+        // copying it each time.
+        long estimate = 2;
+        foreach (var entry in entries) estimate += entry.Record.Data.Length + 400;
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(estimate, Array.MaxLength));
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartArray();

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults;
 using Npgsql;
 
 namespace Coordination.Gateway;
@@ -11,9 +12,8 @@ public static class GatewayDatabase
 {
     public static WebApplicationBuilder AddGatewayDatabase(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(services => NpgsqlDataSource.Create(
-            services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")
-            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set: the gateway keeps idempotency keys and the audit trail there.")));
+        // As the services connect: the same pool limit and settings, and PostgreSQL away is 503.
+        builder.AddPostgres();
         builder.Services.AddHostedService<GatewaySchema>();
         return builder;
     }

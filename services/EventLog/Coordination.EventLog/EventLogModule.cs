@@ -5,6 +5,7 @@ using Coordination.EventLog.Feed;
 using Coordination.EventLog.Log;
 using Coordination.EventLog.Webhooks;
 using Coordination.Eventing;
+using Coordination.ServiceDefaults;
 using MassTransit;
 
 namespace Coordination.EventLog;

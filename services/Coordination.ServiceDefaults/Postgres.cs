@@ -1,16 +1,15 @@
-using Coordination.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Coordination.Eventing;
+namespace Coordination.ServiceDefaults;
 
 public static class Postgres
 {
     /// <summary>
-    /// Registers the service's <see cref="NpgsqlDataSource"/> (<c>ConnectionStrings:Postgres</c>,
+    /// Registers the service's (or the gateway's) <see cref="NpgsqlDataSource"/> (<c>ConnectionStrings:Postgres</c>,
     /// read when first resolved) and its readiness check.
     /// </summary>
     public static WebApplicationBuilder AddPostgres(this WebApplicationBuilder builder)

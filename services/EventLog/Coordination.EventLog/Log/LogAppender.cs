@@ -21,7 +21,11 @@ public sealed class LogAppender(LogStore store, ILogger<LogAppender> logger) : B
     public const int InFlight = 256;
 
     private const int MaxBatch = InFlight;
-    private static readonly TimeSpan GapWait = TimeSpan.FromMilliseconds(20);
+    // Long enough for a delivery still in the consumer pipeline on a busy machine: 20 ms let a
+    // service's pipelined publishes reach the log out of its store's order (RelayOrderTests, load
+    // average 50). It costs nothing while deliveries come in order, and a delivery that never
+    // comes (failing, retried) holds its followers back once, by this much.
+    private static readonly TimeSpan GapWait = TimeSpan.FromSeconds(1);
 
     private readonly Channel<Pending> _incoming = System.Threading.Channels.Channel.CreateUnbounded<Pending>(new() { SingleReader = true });
     private readonly Dictionary<string, ulong> _lastTag = [];

@@ -27,10 +27,10 @@ public sealed class ApiKeyHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        ProblemResponses.Write(Context, StatusCodes.Status401Unauthorized, "Unauthorized", $"Send a valid API key as {Header}.");
+        ProblemResponses.Unauthorized(Context, $"Send a valid API key as {Header}.");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ProblemResponses.Write(Context, StatusCodes.Status403Forbidden, "Forbidden", "Your agency may not use this route.");
+        ProblemResponses.Forbidden(Context, "Your agency may not use this route.");
 }
 
 public static class AgencyAuthentication

@@ -84,15 +84,9 @@ public static class OidcAuthentication
                     context.Principal = new ClaimsPrincipal(new ClaimsIdentity(agency.ToAgency().ToClaims(), SchemeName, Agency.IdClaim, Agency.RoleClaim));
                     return Task.CompletedTask;
                 },
-                OnChallenge = context =>
-                {
-                    context.HandleResponse();
-                    return ProblemResponses.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",
-                        "The bearer token is not valid here (issuer, audience, lifetime, signature or agency).");
-                },
-                OnForbidden = context => ProblemResponses.Write(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
-                    "Your agency may not use this route."),
-            };
+            }.AnswerWithProblems(
+                "The bearer token is not valid here (issuer, audience, lifetime, signature or agency).",
+                "Your agency may not use this route.");
         });
     }
 

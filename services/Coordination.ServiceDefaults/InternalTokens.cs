@@ -93,17 +93,9 @@ public static class InternalTokenAuthentication
                     NameClaimType = Agency.IdClaim,
                     RoleClaimType = Agency.RoleClaim,
                 };
-                jwt.Events = new JwtBearerEvents
-                {
-                    OnChallenge = context =>
-                    {
-                        context.HandleResponse();
-                        return ProblemResponses.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",
-                            "Services answer only calls that come through the gateway with a valid internal token.");
-                    },
-                    OnForbidden = context => ProblemResponses.Write(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
-                        "Your agency does not hold the role this action needs."),
-                };
+                jwt.Events = new JwtBearerEvents().AnswerWithProblems(
+                    "Services answer only calls that come through the gateway with a valid internal token.",
+                    "Your agency does not hold the role this action needs.");
             });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(Agency.IdClaim).Build());

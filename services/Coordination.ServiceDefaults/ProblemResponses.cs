@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,5 +18,23 @@ public static class ProblemResponses
             HttpContext = http,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    public static Task Unauthorized(HttpContext http, string detail) =>
+        Write(http, StatusCodes.Status401Unauthorized, "Unauthorized", detail);
+
+    public static Task Forbidden(HttpContext http, string detail) =>
+        Write(http, StatusCodes.Status403Forbidden, "Forbidden", detail);
+
+    /// <summary>A bearer scheme's 401 and 403 as problem details, with what each means for that scheme.</summary>
+    public static JwtBearerEvents AnswerWithProblems(this JwtBearerEvents events, string unauthorized, string forbidden)
+    {
+        events.OnChallenge = context =>
+        {
+            context.HandleResponse();
+            return Unauthorized(context.HttpContext, unauthorized);
+        };
+        events.OnForbidden = context => Forbidden(context.HttpContext, forbidden);
+        return events;
     }
 }

@@ -18,7 +18,7 @@ namespace Coordination.IntegrationTests;
 [Collection(StackCollection.Name)]
 public sealed class DatabaseOutageTests(CoordinationStack stack)
 {
-    private static readonly Agency Ntt = new("disnakertrans-ntt", "53", ["registry:write"]);
+    private static readonly Agency Ntt = CoordinationStack.NttRegistrar;
 
     [Fact]
     public async Task While_the_database_is_away_a_write_answers_503_with_Retry_After_stores_nothing_and_the_service_recovers_by_itself()

@@ -14,7 +14,7 @@ namespace Coordination.IntegrationTests;
 [Collection(StackCollection.Name)]
 public sealed class RelayFailoverTests(CoordinationStack stack)
 {
-    private static readonly Agency Ntt = new("disnakertrans-ntt", "53", ["registry:write"]);
+    private static readonly Agency Ntt = CoordinationStack.NttRegistrar;
 
     [Fact]
     public async Task Two_instances_of_a_service_both_serve_and_every_event_is_logged_exactly_once_when_either_stops()

@@ -17,7 +17,7 @@ namespace Coordination.IntegrationTests;
 [Collection(StackCollection.Name)]
 public sealed class RelayOrderTests(CoordinationStack stack)
 {
-    private static readonly Agency Ntt = new("disnakertrans-ntt", "53", ["registry:write"]);
+    private static readonly Agency Ntt = CoordinationStack.NttRegistrar;
     private static readonly Agency Bp3mi = new("bp3mi-ntt", "53", ["registry:write"]);
 
     [Fact]

@@ -18,6 +18,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 var report = new Report(options);
 // Each run its own stretch of ten birth dates (Workload.Person), so that up to ~100,000 writes a run never reuse a NIK.
 var runSeed = Random.Shared.Next(10_950);
+int SeedOf(int run) => runSeed + 10 * run;
 using var gateway = LoadRun.Client(options.Gateway, options.Clients + 4);
 using var feed = LoadRun.Client(options.Gateway, 2);
 feed.DefaultRequestHeaders.Add("X-Api-Key", "dev-integrator-demo");
@@ -28,16 +29,16 @@ if (options.Runs("load"))
     if (options.WarmUpSeconds > 0)
     {
         Console.WriteLine($"==> warming up: {options.Clients} clients through the gateway for {options.WarmUpSeconds}s, not measured");
-        await LoadRun.Run("warm-up", new Target(gateway, null, null), runSeed + 30, options.Clients, options.WarmUpSeconds);
+        await LoadRun.Run("warm-up", new Target(gateway, null, null), SeedOf(3), options.Clients, options.WarmUpSeconds);
         await Quiet();
     }
 
     // 1. Through the gateway, with the delay until each accepted write is readable in the shared log.
     Console.WriteLine($"==> {options.Clients} clients through the gateway for {options.Seconds}s");
-    report.Add(await Followed("gateway", new Target(gateway, null, null), runSeed, null));
+    report.Add(await Followed("gateway", new Target(gateway, null, null), SeedOf(0), null));
     await Quiet();
     Console.WriteLine("==> 500 writes/s through the gateway");
-    report.Add(await Followed("gateway at 500/s", new Target(gateway, null, null), runSeed + 10, 500));
+    report.Add(await Followed("gateway at 500/s", new Target(gateway, null, null), SeedOf(1), 500));
 
     await Quiet();
 
@@ -47,7 +48,7 @@ if (options.Runs("load"))
     var tokens = Tokens.From(options);
     Console.WriteLine($"==> {options.Clients} clients straight at the services for {options.Seconds}s");
     report.Add(await Followed("direct", new Target(direct, s => s == "worker-registry" ? options.Registry : options.Interceptions, tokens.For),
-        runSeed + 20, null));
+        SeedOf(2), null));
 
     await Quiet();
 }

@@ -115,6 +115,9 @@ public sealed class CoordinationStack : IAsyncLifetime
         return app;
     }
 
+    /// <summary>NTT's labour office as the registry's internal token names it, for <see cref="DirectClient"/>.</summary>
+    public static readonly Agency NttRegistrar = new("disnakertrans-ntt", "53", ["registry:write"]);
+
     /// <summary>A client of <paramref name="app"/> itself, with the internal token the gateway would mint for <paramref name="agency"/>.</summary>
     public HttpClient DirectClient<T>(ServiceApp<T> app, Agency agency, string audience) where T : class =>
         new(new Minting(new InternalTokenIssuer(Registry.Services.GetRequiredService<IOptions<InternalTokenOptions>>(), TimeProvider.System),

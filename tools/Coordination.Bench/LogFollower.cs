@@ -18,7 +18,30 @@ public sealed class LogFollower(HttpClient gateway)
     /// <summary>The position after the last entry now in the log, so that following starts there.</summary>
     public async Task SkipToEnd(CancellationToken ct)
     {
+        // Positions only grow, so whether anything follows a position is monotonic in it: the end
+        // is found with one-entry pages, doubling and then halving, instead of reading the whole
+        // log (hundreds of thousands of entries after a few runs) before every phase.
+        if (await AnyAfter(_after, ct))
+        {
+            long low = _after, high = Math.Max(1024, 2 * _after);
+            while (await AnyAfter(high, ct)) (low, high) = (high, 2 * high);
+            while (high - low > 1)
+            {
+                var middle = low + (high - low) / 2;
+                if (await AnyAfter(middle, ct)) low = middle;
+                else high = middle;
+            }
+            _after = high;
+        }
         while (await Page(record: false, ct) > 0) { }
+    }
+
+    private async Task<bool> AnyAfter(long position, CancellationToken ct)
+    {
+        using var response = await gateway.GetAsync($"/api/events?after={position}&limit=1", ct);
+        response.EnsureSuccessStatusCode();
+        using var page = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        return page.RootElement.GetArrayLength() > 0;
     }
 
     public async Task Follow(CancellationToken ct)
@@ -76,6 +99,7 @@ public sealed class LogFollower(HttpClient gateway)
     public async Task<TimeSpan> WaitUntilQuiet(TimeSpan quiet, TimeSpan within)
     {
         var started = Stopwatch.GetTimestamp();
+        await SkipToEnd(CancellationToken.None);
         var still = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(still) < quiet && Stopwatch.GetElapsedTime(started) < within)
         {

@@ -39,6 +39,10 @@ public static class EventStore
                 // instance take it over within a second or two of the active one stopping.
                 opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
                 opts.Projections.LeadershipPollingTime = 1000;
+                // Once caught up, it wakes as this process commits events rather than after a second.
+                var committed = new EventsCommitted(opts.Projections.FastPollingTime);
+                opts.Listeners.Add(committed);
+                opts.Projections.Wakeup = committed;
                 // A transaction-scoped leader lock. The session-scoped default asks
                 // DistributedLock.Postgres for its multiplexing mode, which the 1.3.1 that stands
                 // in for Marten's patched 1.3.3 refuses on a data source (deploy/packages/README.md).

@@ -25,6 +25,14 @@ public sealed record BenchOptions
     /// </summary>
     public int WarmUpSeconds { get; init; } = 5;
 
+    /// <summary>
+    /// Writes per second of the paced run. The targets are set for 500; a lower rate shows the
+    /// log's delay on a machine that is not saturated.
+    /// </summary>
+    public int Rate { get; init; } = TargetRate;
+
+    public const int TargetRate = 500;
+
     /// <summary>Concurrent sessions (and connections) of the raw baselines.</summary>
     public int RawSessions { get; init; } = 16;
 
@@ -57,6 +65,7 @@ public sealed record BenchOptions
                 "--clients" => o with { Clients = Count() },
                 "--seconds" => o with { Seconds = Count() },
                 "--warm-up" => o with { WarmUpSeconds = Count() },
+                "--rate" => o with { Rate = Count() },
                 "--raw-sessions" => o with { RawSessions = Count() },
                 "--rebuild-events" => o with { RebuildEvents = Count() },
                 "--only" => o with { Phases = Only(Next()) },
@@ -74,6 +83,6 @@ public sealed record BenchOptions
     }
 
     public const string Usage =
-        "usage: ./coordination bench [--clients N] [--seconds T] [--warm-up T] [--raw-sessions N] [--rebuild-events N] " +
+        "usage: ./coordination bench [--clients N] [--seconds T] [--warm-up T] [--rate N] [--raw-sessions N] [--rebuild-events N] " +
         "[--only load,raw,rebuild,feed] [--gateway URL] [--registry URL] [--interceptions URL] [--postgres CONN] [--out DIR]";
 }

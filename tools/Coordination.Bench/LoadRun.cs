@@ -31,14 +31,16 @@ public static class LoadRun
         async Task Client(int client)
         {
             var mine = new List<double>();
-            var period = rate is { } r ? TimeSpan.FromSeconds((double)clients / r) : TimeSpan.Zero;
-            var next = Stopwatch.GetTimestamp();
+            // Each client one write per period on average, the clients' turns spread evenly over
+            // the period: started together, they sent their writes in bursts of all clients at once.
+            var period = rate is { } r ? (long)((double)clients / r * Stopwatch.Frequency) : 0;
+            var next = started + period * client / clients;
             for (long n = client; !stop.IsCancellationRequested; n++)
             {
                 if (rate is not null)
                 {
-                    next += (long)(period.TotalSeconds * Stopwatch.Frequency);
                     var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
+                    next += period * Workload.WritesOf(n);
                     if (wait > TimeSpan.Zero) await Task.Delay(wait);
                 }
                 try

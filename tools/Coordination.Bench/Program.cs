@@ -37,8 +37,8 @@ if (options.Runs("load"))
     Console.WriteLine($"==> {options.Clients} clients through the gateway for {options.Seconds}s");
     report.Add(await Followed("gateway", new Target(gateway, null, null), SeedOf(0), null));
     await Quiet();
-    Console.WriteLine("==> 500 writes/s through the gateway");
-    report.Add(await Followed("gateway at 500/s", new Target(gateway, null, null), SeedOf(1), 500));
+    Console.WriteLine($"==> {options.Rate} writes/s through the gateway");
+    report.Add(await Followed(Report.PacedRun(options.Rate), new Target(gateway, null, null), SeedOf(1), options.Rate));
 
     await Quiet();
 

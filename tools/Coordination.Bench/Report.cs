@@ -18,6 +18,8 @@ public sealed class Report(BenchOptions options)
 
     private LoadResult Run(string name) => _runs.Single(r => r.Load.Name == name).Load;
 
+    public static string PacedRun(int rate) => $"gateway at {rate}/s";
+
     /// <summary>The targets the phases that ran can tell.</summary>
     private IEnumerable<(string Target, string Measured, bool Met)> Targets()
     {
@@ -28,10 +30,14 @@ public sealed class Report(BenchOptions options)
         }
         if (options.Runs("load"))
         {
-            var paced = _runs.Single(r => r.Load.Name == "gateway at 500/s");
+            var paced = _runs.Single(r => r.Load.Name == PacedRun(options.Rate));
             var cost = 1 - Run("gateway").PerSecond / Run("direct").PerSecond;
-            yield return ("p99 answer ≤ 25 ms at 500 writes/s", F(paced.Load.Latency.P99) + " ms", paced.Load.Latency.P99 <= 25);
-            yield return ("p99 answer → readable in the log ≤ 100 ms", F(paced.Log!.Value.Delay.P99) + " ms", paced.Log.Value.Delay.P99 <= 100);
+            // The latency targets are for 500 writes/s: at another rate the figures are shown, not judged.
+            if (options.Rate == BenchOptions.TargetRate)
+            {
+                yield return ("p99 answer ≤ 25 ms at 500 writes/s", F(paced.Load.Latency.P99) + " ms", paced.Load.Latency.P99 <= 25);
+                yield return ("p99 answer → readable in the log ≤ 100 ms", F(paced.Log!.Value.Delay.P99) + " ms", paced.Log.Value.Delay.P99 <= 100);
+            }
             yield return ("gateway cost ≤ 10%", F(cost * 100) + " %", cost <= 0.10);
         }
         if (options.Runs("rebuild"))

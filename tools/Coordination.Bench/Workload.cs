@@ -24,9 +24,12 @@ public sealed class Workload(Target target, int runSeed)
     private static readonly string[] Families = ["Nahak", "Seran", "Bria", "Taek", "Manek", "Luan", "Klau", "Mau"];
     private long _next;
 
-    /// <summary>The <paramref name="n"/>-th write of a client: two registrations, then an interception with its handover.</summary>
+    /// <summary>The <paramref name="n"/>-th step of a client: two registrations, then an interception with its handover.</summary>
     public async Task<IReadOnlyList<Answer>> Write(long n, CancellationToken ct) =>
-        n % 3 < 2 ? [await Register(ct)] : await InterceptAndHandOver(ct);
+        WritesOf(n) == 1 ? [await Register(ct)] : await InterceptAndHandOver(ct);
+
+    /// <summary>The writes (requests) the <paramref name="n"/>-th step makes.</summary>
+    public static int WritesOf(long n) => n % 3 < 2 ? 1 : 2;
 
     private async Task<Answer> Register(CancellationToken ct)
     {

@@ -7,14 +7,18 @@ public static class Memory
 {
     public sealed record Process(string Name, int Pid, long PeakMb, long NowMb);
 
-    public static IReadOnlyList<Process> Of(string pidFolder) =>
-        !Directory.Exists(pidFolder) ? [] :
-        [.. Directory.GetFiles(pidFolder, "*.pid").Order(StringComparer.Ordinal).Select(file => Read(Path.GetFileNameWithoutExtension(file), file))
-            .OfType<Process>()];
+    public static IReadOnlyList<Process> Of(string pidFolder) => [.. Pids(pidFolder).Select(p => Read(p.Name, p.Pid)).OfType<Process>()];
 
-    private static Process? Read(string name, string pidFile)
+    /// <summary>The processes of the pid files <c>./coordination up</c> wrote, by name.</summary>
+    public static IEnumerable<(string Name, int Pid)> Pids(string pidFolder) =>
+        !Directory.Exists(pidFolder) ? [] :
+        Directory.GetFiles(pidFolder, "*.pid").Order(StringComparer.Ordinal)
+            .Select(file => (Name: Path.GetFileNameWithoutExtension(file), Text: File.ReadAllText(file).Trim()))
+            .Where(f => int.TryParse(f.Text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .Select(f => (f.Name, int.Parse(f.Text, NumberStyles.None, CultureInfo.InvariantCulture)));
+
+    private static Process? Read(string name, int pid)
     {
-        if (!int.TryParse(File.ReadAllText(pidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) return null;
         var status = $"/proc/{pid}/status";
         if (!File.Exists(status)) return null;
         var lines = File.ReadAllLines(status);

@@ -35,22 +35,17 @@ if (options.Runs("load"))
 
     // 1. Through the gateway, with the delay until each accepted write is readable in the shared log.
     Console.WriteLine($"==> {options.Clients} clients through the gateway for {options.Seconds}s");
-    report.Add(await Followed("gateway", new Target(gateway, null, null), SeedOf(0), null));
-    await Quiet();
+    await Followed("gateway", new Target(gateway, null, null), SeedOf(0), null);
     Console.WriteLine($"==> {options.Rate} writes/s through the gateway");
-    report.Add(await Followed(Report.PacedRun(options.Rate), new Target(gateway, null, null), SeedOf(1), options.Rate));
-
-    await Quiet();
+    await Followed(Report.PacedRun(options.Rate), new Target(gateway, null, null), SeedOf(1), options.Rate);
 
     // 2. Straight at the services, with tokens minted as the gateway would; followed in the log
     // as the gateway run is, so that both carry the same reads and the difference is the gateway's.
     using var direct = LoadRun.Client(null, options.Clients + 4);
     var tokens = Tokens.From(options);
     Console.WriteLine($"==> {options.Clients} clients straight at the services for {options.Seconds}s");
-    report.Add(await Followed("direct", new Target(direct, s => s == "worker-registry" ? options.Registry : options.Interceptions, tokens.For),
-        SeedOf(2), null));
-
-    await Quiet();
+    await Followed("direct", new Target(direct, s => s == "worker-registry" ? options.Registry : options.Interceptions, tokens.For),
+        SeedOf(2), null);
 }
 
 // 3. The raw store.
@@ -89,14 +84,18 @@ async Task Quiet()
     Console.WriteLine($"    (waited {waited.TotalSeconds:0} s for the shared log to stop growing)");
 }
 
-async Task<(LoadResult, (Percentiles Delay, int Missing)?)> Followed(string name, Target target, int seed, int? rate)
+// A run, the delays of its writes to the log, and the CPU each process spent on it until the log was quiet again.
+async Task Followed(string name, Target target, int seed, int? rate)
 {
     var follower = new LogFollower(feed);
     await follower.SkipToEnd(CancellationToken.None);
     using var stop = new CancellationTokenSource();
+    var cpu = Cpu.Snapshot(options.PidFolder);
     var following = follower.Follow(stop.Token);
     var result = await LoadRun.Run(name, target, seed, options.Clients, options.Seconds, rate);
-    return (result, await follower.DelaysOf(result.Accepted, TimeSpan.FromSeconds(30), following, stop));
+    report.Add((result, await follower.DelaysOf(result.Accepted, TimeSpan.FromSeconds(30), following, stop)));
+    await Quiet();
+    report.AddCpu(name, Cpu.PerWrite(cpu, Cpu.Snapshot(options.PidFolder), result.Writes));
 }
 
 /// <summary>Internal tokens for the direct run, minted with the checkout's key for each agency as configured at the gateway.</summary>

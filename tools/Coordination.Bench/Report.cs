@@ -16,9 +16,15 @@ public sealed class Report(BenchOptions options)
 
     public void Add((LoadResult, (Percentiles, int)?) run) => _runs.Add(run);
 
+    /// <summary>CPU milliseconds per accepted write of each run, each process (<see cref="Cpu"/>).</summary>
+    private readonly Dictionary<string, IReadOnlyDictionary<string, double>> _cpu = [];
+
+    public void AddCpu(string run, IReadOnlyDictionary<string, double> perWrite) => _cpu[run] = perWrite;
+
     private LoadResult Run(string name) => _runs.Single(r => r.Load.Name == name).Load;
 
     public static string PacedRun(int rate) => $"gateway at {rate}/s";
+
 
     /// <summary>The targets the phases that ran can tell.</summary>
     private IEnumerable<(string Target, string Measured, bool Met)> Targets()
@@ -59,6 +65,15 @@ public sealed class Report(BenchOptions options)
         foreach (var (load, _) in _runs.Where(r => r.Load.Errors.Count > 0))
             o.WriteLine($"  {load.Name} errors: {string.Join(", ", load.Errors.Select(e => $"{e.Key} ×{e.Value}"))}");
         o.WriteLine("  (log p50/p99: from the answer to the entry readable in /api/events; unseen: accepted writes not in the log within 30 s of the load's end)");
+        if (_cpu.Count > 0)
+        {
+            var processes = _cpu.Values.SelectMany(c => c.Keys).Distinct().OrderBy(k => k == "all").ThenBy(k => k, StringComparer.Ordinal).ToList();
+            o.WriteLine($"{"CPU ms per write",-18} " + string.Join(" ", processes));
+            foreach (var (run, perWrite) in _cpu)
+                o.WriteLine($"{run,-18} " + string.Join(" ", processes.Select(p =>
+                    (perWrite.TryGetValue(p, out var ms) ? F(ms, "0.00") : "-").PadLeft(p.Length))));
+            o.WriteLine("  (each process's CPU from the run's start until the log was quiet again, over the run's accepted writes)");
+        }
         if (options.Runs("raw"))
         {
             o.WriteLine($"{"raw Marten",-18} {options.RawSessions,7} sessions, one event per save: {F(RawMarten)} events/s");
@@ -88,6 +103,7 @@ public sealed class Report(BenchOptions options)
                 r.Load.Name, r.Load.Clients, r.Load.Seconds, r.Load.Writes, r.Load.PerSecond, ratioToRawMarten = r.Load.PerSecond / RawMarten,
                 r.Load.Latency, r.Load.Errors, logDelay = r.Log?.Delay, logMissing = r.Log?.Missing,
             }),
+            cpuMillisecondsPerWrite = _cpu,
             rawMartenEventsPerSecond = RawMarten,
             rawInsertRowsPerSecond = RawInsert,
             rebuild = new { Rebuild.Events, Rebuild.PerSecond },

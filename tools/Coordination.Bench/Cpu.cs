@@ -26,6 +26,28 @@ public static class Cpu
         return used;
     }
 
+    /// <summary>
+    /// The stack's processes together used less than this share of one core over a second:
+    /// idle, they use about 5% (timers, the daemons' polling, the broker).
+    /// </summary>
+    private const double IdleShare = 0.15;
+
+    /// <summary>Waits until the stack idles (<see cref="IdleShare"/>), at most <paramref name="within"/>.</summary>
+    public static async Task<TimeSpan> WaitUntilIdle(string pidFolder, TimeSpan within)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var last = Snapshot(pidFolder);
+        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < within)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = Snapshot(pidFolder);
+            var used = now.Where(p => p.Key != "bench" && last.ContainsKey(p.Key)).Sum(p => (p.Value - last[p.Key]).TotalSeconds);
+            last = now;
+            if (used < IdleShare) break;
+        }
+        return System.Diagnostics.Stopwatch.GetElapsedTime(started);
+    }
+
     /// <returns>milliseconds of CPU per write, each process and in all.</returns>
     public static IReadOnlyDictionary<string, double> PerWrite(IReadOnlyDictionary<string, TimeSpan> before, IReadOnlyDictionary<string, TimeSpan> after,
         long writes)

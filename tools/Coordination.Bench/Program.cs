@@ -77,11 +77,13 @@ report.Print(Console.Out);
 Console.WriteLine($"written: {report.Save()}");
 return 0;
 
-// The services are still relaying, logging and reacting to a run's writes after it: let them finish.
+// The services are still relaying, logging and reacting to a run's writes after it: let them
+// finish. The log stopping to grow is not enough: the consumers' queues drain after it.
 async Task Quiet()
 {
     var waited = await new LogFollower(feed).WaitUntilQuiet(TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(3));
-    Console.WriteLine($"    (waited {waited.TotalSeconds:0} s for the shared log to stop growing)");
+    waited += await Cpu.WaitUntilIdle(options.PidFolder, TimeSpan.FromMinutes(3) - waited);
+    Console.WriteLine($"    (waited {waited.TotalSeconds:0} s for the shared log to stop growing and the stack to idle)");
 }
 
 // A run, the delays of its writes to the log, and the CPU each process spent on it until the log was quiet again.

@@ -64,7 +64,7 @@ public sealed class Report(BenchOptions options)
                         $"{(log is { } l ? F(l.Delay.P50) : "-"),8} {(log is { } m ? F(m.Delay.P99) : "-"),8} {(log is { } n ? n.Missing.ToString(CultureInfo.InvariantCulture) : "-"),6}");
         foreach (var (load, _) in _runs.Where(r => r.Load.Errors.Count > 0))
             o.WriteLine($"  {load.Name} errors: {string.Join(", ", load.Errors.Select(e => $"{e.Key} ×{e.Value}"))}");
-        o.WriteLine("  (log p50/p99: from the answer to the entry readable in /api/events; unseen: accepted writes not in the log within 30 s of the load's end)");
+        o.WriteLine("  (log p50/p99: from the answer to the entry arriving on the log's live stream, /api/events/stream; unseen: accepted writes not in the log within 30 s of the load's end)");
         if (_cpu.Count > 0)
         {
             var processes = _cpu.Values.SelectMany(c => c.Keys).Distinct().OrderBy(k => k == "all").ThenBy(k => k, StringComparer.Ordinal).ToList();

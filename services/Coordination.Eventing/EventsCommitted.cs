@@ -44,12 +44,15 @@ public sealed class EventsCommitted(TimeSpan busyPolling) : DocumentSessionListe
         // goes unnoticed; one before it is seen by the high-water query that follows.
         var signal = Volatile.Read(ref _next);
         if (timeout <= busyPolling) await Task.Delay(timeout, token);
-        else if (!signal.Task.IsCompleted)
+        else
         {
-            using var timer = CancellationTokenSource.CreateLinkedTokenSource(token);
-            await Task.WhenAny(signal.Task, Task.Delay(timeout, timer.Token));
-            await timer.CancelAsync();
-            token.ThrowIfCancellationRequested();
+            try
+            {
+                await signal.Task.WaitAsync(timeout, token);
+            }
+            catch (TimeoutException)
+            {
+            }
         }
         if (signal.Task.IsCompleted) Interlocked.CompareExchange(ref _next, NewSignal(), signal);
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Coordination.Bench;
@@ -21,8 +22,8 @@ public static class Cpu
         var postmasterFile = Path.Combine(pidFolder, "..", "postgres", "postmaster.pid");
         if (File.Exists(postmasterFile) && int.TryParse(File.ReadLines(postmasterFile).First(), CultureInfo.InvariantCulture, out var postmaster)
             && Times(postmaster) is { } master)
-            used["postgres"] = master.Own + master.Reaped + Children(postmaster).Aggregate(TimeSpan.Zero, (sum, child) => sum + (Times(child)?.Own ?? TimeSpan.Zero));
-        used["bench"] = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            used["postgres"] = master.Own + master.Reaped + ChildrenTime(postmaster);
+        used["bench"] = Process.GetCurrentProcess().TotalProcessorTime;
         return used;
     }
 
@@ -35,9 +36,9 @@ public static class Cpu
     /// <summary>Waits until the stack idles (<see cref="IdleShare"/>), at most <paramref name="within"/>.</summary>
     public static async Task<TimeSpan> WaitUntilIdle(string pidFolder, TimeSpan within)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         var last = Snapshot(pidFolder);
-        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < within)
+        while (Stopwatch.GetElapsedTime(started) < within)
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
             var now = Snapshot(pidFolder);
@@ -45,7 +46,7 @@ public static class Cpu
             last = now;
             if (used < IdleShare) break;
         }
-        return System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        return Stopwatch.GetElapsedTime(started);
     }
 
     /// <returns>milliseconds of CPU per write, each process and in all.</returns>
@@ -59,7 +60,27 @@ public static class Cpu
     }
 
     /// <summary>utime + stime, and cutime + cstime (children that exited), or null when the process is gone.</summary>
-    private static (TimeSpan Own, TimeSpan Reaped)? Times(int pid)
+    private static (TimeSpan Own, TimeSpan Reaped)? Times(int pid) => Stat(pid) is { } fields ? Times(fields) : null;
+
+    private static (TimeSpan Own, TimeSpan Reaped) Times(string[] fields)
+    {
+        TimeSpan Field(int number) => TimeSpan.FromSeconds(long.Parse(fields[number - 3], CultureInfo.InvariantCulture) / TicksPerSecond);
+        return (Field(14) + Field(15), Field(16) + Field(17));
+    }
+
+    /// <summary>utime + stime of the live children of <paramref name="parent"/> (field 4 is the parent's pid).</summary>
+    private static TimeSpan ChildrenTime(int parent)
+    {
+        var ppid = parent.ToString(CultureInfo.InvariantCulture);
+        var sum = TimeSpan.Zero;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            if (int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid) && Stat(pid) is { } fields && fields[1] == ppid)
+                sum += Times(fields).Own;
+        return sum;
+    }
+
+    /// <summary>The fields of /proc/<paramref name="pid"/>/stat from the third (state) on, or null when the process is gone.</summary>
+    private static string[]? Stat(int pid)
     {
         string stat;
         try
@@ -71,27 +92,6 @@ public static class Cpu
             return null;
         }
         // The command name (field 2) may hold spaces: fields are counted after its closing parenthesis.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        TimeSpan Field(int number) => TimeSpan.FromSeconds(long.Parse(fields[number - 3], CultureInfo.InvariantCulture) / TicksPerSecond);
-        return (Field(14) + Field(15), Field(16) + Field(17));
-    }
-
-    private static IEnumerable<int> Children(int parent)
-    {
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid)) continue;
-            string stat;
-            try
-            {
-                stat = File.ReadAllText(Path.Combine(dir, "stat"));
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            if (fields[1] == parent.ToString(CultureInfo.InvariantCulture)) yield return pid;
-        }
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
     }
 }

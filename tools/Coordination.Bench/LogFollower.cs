@@ -37,13 +37,7 @@ public sealed class LogFollower(HttpClient gateway)
         while (await Page(ct) > 0) { }
     }
 
-    private async Task<bool> AnyAfter(long position, CancellationToken ct)
-    {
-        using var response = await gateway.GetAsync($"/api/events?after={position}&limit=1", ct);
-        response.EnsureSuccessStatusCode();
-        using var page = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
-        return page.RootElement.GetArrayLength() > 0;
-    }
+    private async Task<bool> AnyAfter(long position, CancellationToken ct) => (await Read(position, 1, ct)).Entries > 0;
 
     /// <summary>
     /// Follows the log live through its Server-Sent Events stream (<c>/api/events/stream</c>), as an
@@ -105,12 +99,18 @@ public sealed class LogFollower(HttpClient gateway)
     /// <returns>the entries of the next page of the feed, after which the follower then stands.</returns>
     private async Task<int> Page(CancellationToken ct)
     {
-        using var response = await gateway.GetAsync($"/api/events?after={_after}&limit=1000", ct);
+        var (entries, next) = await Read(_after, 1000, ct);
+        _after = next;
+        return entries;
+    }
+
+    /// <returns>the entries of the feed's page after <paramref name="after"/>, and where the next page starts.</returns>
+    private async Task<(int Entries, long Next)> Read(long after, int limit, CancellationToken ct)
+    {
+        using var response = await gateway.GetAsync($"/api/events?after={after}&limit={limit}", ct);
         response.EnsureSuccessStatusCode();
         using var page = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
-        var count = page.RootElement.GetArrayLength();
-        if (count > 0) _after = NextAfter(response);
-        return count;
+        return (page.RootElement.GetArrayLength(), NextAfter(response));
     }
 
     /// <summary>

@@ -13,9 +13,9 @@ public static class Memory
     public static IEnumerable<(string Name, int Pid)> Pids(string pidFolder) =>
         !Directory.Exists(pidFolder) ? [] :
         Directory.GetFiles(pidFolder, "*.pid").Order(StringComparer.Ordinal)
-            .Select(file => (Name: Path.GetFileNameWithoutExtension(file), Text: File.ReadAllText(file).Trim()))
-            .Where(f => int.TryParse(f.Text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            .Select(f => (f.Name, int.Parse(f.Text, NumberStyles.None, CultureInfo.InvariantCulture)));
+            .Select(file => (Name: Path.GetFileNameWithoutExtension(file),
+                Pid: int.TryParse(File.ReadAllText(file).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0))
+            .Where(p => p.Pid > 0);
 
     private static Process? Read(string name, int pid)
     {

@@ -8,7 +8,7 @@ namespace Coordination.Eventing;
 /// Wakes the relay's daemon as soon as this process commits events, when it has caught up.
 /// Left to poll, Marten's high-water agent looks again only after a second once it has caught
 /// up, so on a quiet system an event waited half a second on average before it was relayed
-/// (measured: 490 ms from commit to the shared log, every time; 16–51 ms with this). Events
+/// (measured: about 490 ms from commit to the shared log, every time; 13–26 ms with this). Events
 /// another instance of the service commits are still found by that polling.
 /// </summary>
 /// <remarks>

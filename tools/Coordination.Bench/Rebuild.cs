@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Coordination.ServiceDefaults;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
@@ -22,15 +24,21 @@ public sealed class BenchWorkerProjection : SingleStreamProjection<BenchWorkerSu
     };
 }
 
+/// <summary>A rebuild's figures: <see cref="PerSecond"/> from the second rebuild in the process, <see cref="FirstPerSecond"/> from the first.</summary>
+public readonly record struct RebuildResult(long Events, double PerSecond, double FirstPerSecond, double StoreSeconds);
+
 /// <summary>Rebuilds a projection over a store of <c>events</c> events (streams of ten), stored once and kept for later runs.</summary>
 public static class Rebuild
 {
     private const int PerStream = 10;
     private const int RebuildPage = 10_000;
 
-    public static async Task<(long Events, double PerSecond, double StoreSeconds)> Run(string connection, int events, CancellationToken ct)
+    public static async Task<RebuildResult> Run(string connection, int events, CancellationToken ct)
     {
-        using var store = RawStore.Store(connection, "bench_replay", o =>
+        // With the services' connection settings, as a service rebuilding its own projection has:
+        // without automatic preparation PostgreSQL parsed each of the 100,000 summaries' upserts
+        // anew, and spent 14 s of CPU on a rebuild instead of 6 (docs/performance.md).
+        using var store = RawStore.Store(Postgres.Tuned(connection), "bench_replay", o =>
         {
             o.Events.AppendMode = EventAppendMode.Quick;
             // A rebuild reads pages of 10,000 events rather than 500, and keeps each summary's
@@ -51,9 +59,19 @@ public static class Rebuild
 
         var stored = await Count(connection);
         using var daemon = await store.BuildProjectionDaemonAsync();
+        // Twice: in the first rebuild of a process a fifth of its CPU went to the JIT recompiling
+        // the hot code (the tiered compiler's thread), a cost that a service already running, or
+        // a rebuild of ten times the events, pays once. The second is what the target is judged by;
+        // both are printed.
+        var first = await EventsPerSecond(daemon, stored, ct);
+        return new RebuildResult(stored, await EventsPerSecond(daemon, stored, ct), first, storeSeconds);
+    }
+
+    private static async Task<double> EventsPerSecond(IProjectionDaemon daemon, long events, CancellationToken ct)
+    {
         var started = Stopwatch.GetTimestamp();
         await daemon.RebuildProjectionAsync<BenchWorkerProjection>(TimeSpan.FromMinutes(10), ct);
-        return (stored, stored / Stopwatch.GetElapsedTime(started).TotalSeconds, storeSeconds);
+        return events / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
     /// <returns>seconds spent storing what was missing (0 when an earlier run stored enough).</returns>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 
 namespace Coordination.Bench;
@@ -58,7 +59,7 @@ public sealed class LogFollower(HttpClient gateway)
                 long? id = null;
                 while (await lines.ReadLineAsync(ct) is { } line)
                 {
-                    if (line.StartsWith("id: ", StringComparison.Ordinal)) id = long.Parse(line.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture);
+                    if (line.StartsWith("id: ", StringComparison.Ordinal)) id = long.Parse(line.AsSpan(4), CultureInfo.InvariantCulture);
                     if (!line.StartsWith("data: ", StringComparison.Ordinal)) continue;
                     var at = Stopwatch.GetTimestamp();
                     using (var entry = JsonDocument.Parse(line.AsMemory(6)))
@@ -166,6 +167,6 @@ public sealed class LogFollower(HttpClient gateway)
         var link = response.Headers.GetValues("Link").First();
         var from = link.IndexOf("after=", StringComparison.Ordinal) + "after=".Length;
         var end = link.IndexOfAny(['&', '>'], from);
-        return long.Parse(link.AsSpan(from, end - from), System.Globalization.CultureInfo.InvariantCulture);
+        return long.Parse(link.AsSpan(from, end - from), CultureInfo.InvariantCulture);
     }
 }

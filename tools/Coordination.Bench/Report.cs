@@ -26,7 +26,6 @@ public sealed class Report(BenchOptions options)
 
     public static string PacedRun(int rate) => $"gateway at {rate}/s";
 
-
     /// <summary>The targets the phases that ran can tell.</summary>
     private IEnumerable<(string Target, string Measured, bool Met)> Targets()
     {

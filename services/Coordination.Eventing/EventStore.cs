@@ -20,6 +20,7 @@ public static class EventStore
     {
         var schema = TModule.Name.Replace('-', '_');
         builder.AddPostgres();
+        builder.Services.AddSingleton<InboxGroups>();
 
         // Built when first resolved, so that configuration added after Program ran (tests) counts.
         return builder.Services.AddMarten(services =>

@@ -47,11 +47,13 @@ public static class Inbox
 
     /// <summary>
     /// A consumer's use of the inbox: the consumer is named <c>&lt;queue&gt;/&lt;message type&gt;</c>,
-    /// the message by the id the relay gave it (its stored event's id).
+    /// the message by the id the relay gave it (its stored event's id). Handled together with
+    /// the service's other messages in flight (<see cref="InboxGroups"/>): <paramref name="handle"/>
+    /// must stage its changes in the session it is given, not in <paramref name="session"/>.
     /// </summary>
     public static Task<bool> HandleOnceAsync<T>(this ConsumeContext<T> context, IDocumentSession session, string queue,
         DateTimeOffset now, Func<IDocumentSession, Task> handle) where T : class =>
-        session.HandleOnceAsync($"{queue}/{typeof(T).Name}",
+        context.GetServiceOrCreateInstance<InboxGroups>().HandleOnceAsync(session, $"{queue}/{typeof(T).Name}",
             context.MessageId ?? throw new InvalidOperationException("An integration event carries its stored event's id."),
             now, handle, context.CancellationToken);
 }

@@ -1,6 +1,8 @@
 using Coordination.Eventing;
 using Coordination.IntegrationTests.Infrastructure;
 using Marten;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace Coordination.IntegrationTests;
 
@@ -8,7 +10,7 @@ namespace Coordination.IntegrationTests;
 [Collection(StackCollection.Name)]
 public sealed class InboxTests(CoordinationStack stack) : IDisposable
 {
-    private sealed record Noted(Guid MessageId);
+    public sealed record Noted(Guid MessageId);
 
     private readonly DocumentStore _store = DocumentStore.For(o =>
     {
@@ -106,6 +108,160 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
 
         await using var check = _store.QuerySession();
         Assert.Null(await check.LoadAsync<HandledMessage>(HandledMessage.IdOf("noter", message)));
+    }
+
+    // Group commit (InboxGroups): both committers are held busy, so that the deliveries made
+    // meanwhile wait and are then taken as one group.
+
+    private sealed record Tally(string Id, int Count);
+
+    /// <summary>A stream's notes, as a service's aggregate would be built from them.</summary>
+    public sealed record Notes(Guid Id, int Count)
+    {
+        public static Notes Create(Noted _) => new(Guid.Empty, 1);
+        public Notes Apply(Noted _) => this with { Count = Count + 1 };
+    }
+
+    private InboxGroups Groups() => new(_store, NullLogger<InboxGroups>.Instance);
+
+    private async Task<bool> Deliver(InboxGroups groups, string consumer, Guid message, Func<IDocumentSession, Task> handle)
+    {
+        // Each delivery's own session, as a consumer's scope gives it; used only if it is handled alone.
+        var own = _store.LightweightSession();
+        try { return await groups.HandleOnceAsync(own, consumer, message, DateTimeOffset.UtcNow, handle, default); }
+        finally { await own.DisposeAsync(); }
+    }
+
+    /// <summary>Occupies every committer with a delivery that waits; disposing lets them go.</summary>
+    private async Task<IAsyncDisposable> HoldCommitters(InboxGroups groups)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = new List<Task>();
+        for (var i = 0; i < InboxGroups.Committers; i++)
+        {
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            held.Add(Deliver(groups, "holder", Guid.NewGuid(), async _ => { started.SetResult(); await release.Task; }));
+            await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        return new Release(release, held);
+    }
+
+    private sealed class Release(TaskCompletionSource release, List<Task> held) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            release.SetResult();
+            await Task.WhenAll(held);
+        }
+    }
+
+    /// <summary>How many transactions the inbox records of <paramref name="messages"/> were committed in.</summary>
+    private async Task<long> CommitsOf(string consumer, IEnumerable<Guid> messages)
+    {
+        await using var db = NpgsqlDataSource.Create(stack.Postgres);
+        await using var count = db.CreateCommand(
+            "select count(distinct xmin::text) from inbox_tests.mt_doc_handledmessage where id = any($1)");
+        count.Parameters.Add(new() { Value = messages.Select(m => HandledMessage.IdOf(consumer, m)).ToArray() });
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Messages_handled_at_once_are_committed_together_each_once()
+    {
+        var groups = Groups();
+        var messages = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToArray();
+        Task<bool[]> deliveries;
+        await using (await HoldCommitters(groups))
+            deliveries = Task.WhenAll(messages.Select(m => Deliver(groups, "grouped", m, Note(m))));
+
+        Assert.All(await deliveries, Assert.True);
+        Assert.Equal(20, await NotesTaken());
+        Assert.Equal(1, await CommitsOf("grouped", messages));
+        Assert.All(await Task.WhenAll(messages.Select(m => Deliver(groups, "grouped", m, Note(m)))), Assert.False);
+        Assert.Equal(20, await NotesTaken());
+    }
+
+    [Fact]
+    public async Task A_message_delivered_twice_in_one_group_is_handled_once()
+    {
+        var groups = Groups();
+        var message = Guid.NewGuid();
+        Task<bool[]> deliveries;
+        await using (await HoldCommitters(groups))
+            deliveries = Task.WhenAll(Deliver(groups, "grouped", message, Note(message)), Deliver(groups, "grouped", message, Note(message)));
+
+        Assert.Single(await deliveries, handled => handled);
+        Assert.Equal(1, await NotesTaken());
+    }
+
+    [Fact]
+    public async Task A_handler_failing_in_a_group_fails_its_own_delivery_and_keeps_none_of_its_changes()
+    {
+        var groups = Groups();
+        var good = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToArray();
+        var bad = Guid.NewGuid();
+        var badNote = Note(bad);
+        Task<bool[]> deliveries;
+        Task<bool> failing;
+        await using (await HoldCommitters(groups))
+        {
+            deliveries = Task.WhenAll(good.Select(m => Deliver(groups, "grouped", m, Note(m))));
+            failing = Deliver(groups, "grouped", bad, async s =>
+            {
+                await badNote(s);
+                throw new InvalidOperationException("The handover this step belongs to is not known yet.");
+            });
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.All(await deliveries, Assert.True);
+        Assert.Equal(5, await NotesTaken());
+        await using var check = _store.QuerySession();
+        Assert.Null(await check.LoadAsync<HandledMessage>(HandledMessage.IdOf("grouped", bad)));
+    }
+
+    [Fact]
+    public async Task In_a_group_a_handler_loads_what_an_earlier_one_stored()
+    {
+        var groups = Groups();
+        var tally = $"tally/{Guid.NewGuid()}";
+        Func<IDocumentSession, Task> count = async s =>
+        {
+            var now = await s.LoadAsync<Tally>(tally);
+            s.Store(new Tally(tally, (now?.Count ?? 0) + 1));
+        };
+        var messages = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToArray();
+        Task<bool[]> deliveries;
+        await using (await HoldCommitters(groups))
+            deliveries = Task.WhenAll(messages.Select(m => Deliver(groups, "counter", m, count)));
+
+        Assert.All(await deliveries, Assert.True);
+        await using var check = _store.QuerySession();
+        Assert.Equal(10, (await check.LoadAsync<Tally>(tally))!.Count);
+    }
+
+    [Fact]
+    public async Task Appends_of_a_group_to_one_stream_are_all_kept()
+    {
+        var groups = Groups();
+        var stream = Guid.NewGuid();
+        await using (var start = _store.LightweightSession())
+        {
+            start.Events.StartStream(stream, new Noted(Guid.NewGuid()));
+            await start.SaveChangesAsync();
+        }
+        var messages = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToArray();
+        Task<bool[]> deliveries;
+        await using (await HoldCommitters(groups))
+            deliveries = Task.WhenAll(messages.Select(m => Deliver(groups, "appender", m, async s =>
+            {
+                var writing = await s.Events.FetchForWriting<Notes>(stream);
+                writing.AppendOne(new Noted(m));
+            })));
+
+        Assert.All(await deliveries, Assert.True);
+        await using var check = _store.QuerySession();
+        Assert.Equal(5, (await check.Events.FetchStreamAsync(stream)).Count);
     }
 
     public void Dispose() => _store.Dispose();

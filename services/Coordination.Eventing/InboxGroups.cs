@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Coordination.Eventing;
 
 /// <summary>
-/// Group commit for a service's inbox: the messages its consumers are handling at once are
-/// handled in one session and committed in one transaction, with one lookup of their inbox
+/// Group commit for a service's inbox: the messages of one type its consumers are handling at
+/// once are handled in one session and committed in one transaction, with one lookup of their inbox
 /// records, instead of a lookup and a transaction each (on a saturated stack each consumed
 /// message was its own commit: about 2.5 a write). Each delivery is answered only after the
 /// commit that holds its effects, so its message is acknowledged only then. Whatever came in
@@ -58,8 +58,12 @@ public sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> logge
         {
             group.Clear();
             while (group.Count < MaxGroup && _waiting.Reader.TryRead(out var delivery)) group.Add(delivery);
-            if (group.Count == 0) continue;
-            if (group.Count == 1 || !await Together(group)) await Task.WhenAll(group.Select(Alone));
+            // One consumer (message type) a transaction, in the order each first came: a handler may
+            // rely on another type's effects being committed, and a LINQ query sees nothing staged
+            // (a shelter stay opened on interception, closed on local employment, in one group, was
+            // not found to be closed).
+            foreach (var ofOne in group.GroupBy(d => d.Consumer, StringComparer.Ordinal).Select(g => g.ToList()))
+                if (ofOne.Count == 1 || !await Together(ofOne)) await Task.WhenAll(ofOne.Select(Alone));
         }
     }
 

@@ -123,6 +123,12 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
         public Notes Apply(Noted _) => this with { Count = Count + 1 };
     }
 
+    private async Task<int> CountOf(string tally)
+    {
+        await using var session = _store.QuerySession();
+        return (await session.LoadAsync<Tally>(tally))!.Count;
+    }
+
     private InboxGroups Groups() => new(_store, NullLogger<InboxGroups>.Instance);
 
     private async Task<bool> Deliver(InboxGroups groups, string consumer, Guid message, Func<IDocumentSession, Task> handle)
@@ -156,6 +162,14 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
         }
     }
 
+    /// <summary>Makes the deliveries while every committer is held, so that they are taken as one group.</summary>
+    private async Task<bool[]> InOneGroup(InboxGroups groups, Func<IEnumerable<Task<bool>>> deliver)
+    {
+        Task<bool[]> all;
+        await using (await HoldCommitters(groups)) all = Task.WhenAll(deliver());
+        return await all;
+    }
+
     /// <summary>How many transactions the inbox records of <paramref name="messages"/> were committed in.</summary>
     private async Task<long> CommitsOf(string consumer, IEnumerable<Guid> messages)
     {
@@ -171,11 +185,9 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
     {
         var groups = Groups();
         var messages = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToArray();
-        Task<bool[]> deliveries;
-        await using (await HoldCommitters(groups))
-            deliveries = Task.WhenAll(messages.Select(m => Deliver(groups, "grouped", m, Note(m))));
+        var handled = await InOneGroup(groups, () => messages.Select(m => Deliver(groups, "grouped", m, Note(m))));
 
-        Assert.All(await deliveries, Assert.True);
+        Assert.All(handled, Assert.True);
         Assert.Equal(20, await NotesTaken());
         Assert.Equal(1, await CommitsOf("grouped", messages));
         Assert.All(await Task.WhenAll(messages.Select(m => Deliver(groups, "grouped", m, Note(m)))), Assert.False);
@@ -187,11 +199,9 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
     {
         var groups = Groups();
         var message = Guid.NewGuid();
-        Task<bool[]> deliveries;
-        await using (await HoldCommitters(groups))
-            deliveries = Task.WhenAll(Deliver(groups, "grouped", message, Note(message)), Deliver(groups, "grouped", message, Note(message)));
+        var handled = await InOneGroup(groups, () => [Deliver(groups, "grouped", message, Note(message)), Deliver(groups, "grouped", message, Note(message))]);
 
-        Assert.Single(await deliveries, handled => handled);
+        Assert.Single(handled, handled => handled);
         Assert.Equal(1, await NotesTaken());
     }
 
@@ -232,13 +242,10 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
             s.Store(new Tally(tally, (now?.Count ?? 0) + 1));
         };
         var messages = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToArray();
-        Task<bool[]> deliveries;
-        await using (await HoldCommitters(groups))
-            deliveries = Task.WhenAll(messages.Select(m => Deliver(groups, "counter", m, count)));
+        var handled = await InOneGroup(groups, () => messages.Select(m => Deliver(groups, "counter", m, count)));
 
-        Assert.All(await deliveries, Assert.True);
-        await using var check = _store.QuerySession();
-        Assert.Equal(10, (await check.LoadAsync<Tally>(tally))!.Count);
+        Assert.All(handled, Assert.True);
+        Assert.Equal(10, await CountOf(tally));
     }
 
     [Fact]
@@ -247,18 +254,17 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
         var groups = Groups();
         var tally = $"tally/{Guid.NewGuid()}";
         var seen = $"seen/{Guid.NewGuid()}";
-        Task<bool[]> deliveries;
-        await using (await HoldCommitters(groups))
-            deliveries = Task.WhenAll(
-                Deliver(groups, "registered", Guid.NewGuid(), s => { s.Store(new Tally(tally, 1)); return Task.CompletedTask; }),
-                Deliver(groups, "registered", Guid.NewGuid(), _ => Task.CompletedTask),
-                // As a step that looks up by query what an earlier event opened (a shelter stay).
-                Deliver(groups, "arranged", Guid.NewGuid(), async s =>
-                    s.Store(new Tally(seen, await s.Query<Tally>().CountAsync(t => t.Id == tally)))));
+        var handled = await InOneGroup(groups, () =>
+        [
+            Deliver(groups, "registered", Guid.NewGuid(), s => { s.Store(new Tally(tally, 1)); return Task.CompletedTask; }),
+            Deliver(groups, "registered", Guid.NewGuid(), _ => Task.CompletedTask),
+            // As a step that looks up by query what an earlier event opened (a shelter stay).
+            Deliver(groups, "arranged", Guid.NewGuid(), async s =>
+                s.Store(new Tally(seen, await s.Query<Tally>().CountAsync(t => t.Id == tally)))),
+        ]);
 
-        Assert.All(await deliveries, Assert.True);
-        await using var check = _store.QuerySession();
-        Assert.Equal(1, (await check.LoadAsync<Tally>(seen))!.Count);
+        Assert.All(handled, Assert.True);
+        Assert.Equal(1, await CountOf(seen));
     }
 
     [Fact]
@@ -272,15 +278,13 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
             await start.SaveChangesAsync();
         }
         var messages = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToArray();
-        Task<bool[]> deliveries;
-        await using (await HoldCommitters(groups))
-            deliveries = Task.WhenAll(messages.Select(m => Deliver(groups, "appender", m, async s =>
+        var handled = await InOneGroup(groups, () => messages.Select(m => Deliver(groups, "appender", m, async s =>
             {
                 var writing = await s.Events.FetchForWriting<Notes>(stream);
                 writing.AppendOne(new Noted(m));
             })));
 
-        Assert.All(await deliveries, Assert.True);
+        Assert.All(handled, Assert.True);
         await using var check = _store.QuerySession();
         Assert.Equal(5, (await check.Events.FetchStreamAsync(stream)).Count);
     }

@@ -21,6 +21,7 @@ public static class EventStore
         var schema = TModule.Name.Replace('-', '_');
         builder.AddPostgres();
         builder.Services.AddSingleton<InboxGroups>();
+        builder.Services.AddSingleton<WriteGroups>();
 
         // Built when first resolved, so that configuration added after Program ran (tests) counts.
         return builder.Services.AddMarten(services =>

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Marten;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +20,7 @@ namespace Coordination.Eventing;
 /// each of its messages is handled again on its own, as <see cref="Inbox.HandleOnceAsync(IDocumentSession, string, Guid, DateTimeOffset, Func{IDocumentSession, Task}, CancellationToken)"/>
 /// does, so that a failure stays that message's own (retried, then to the error queue).
 /// </remarks>
-public sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> logger)
+public sealed class InboxGroups
 {
     // Two groups at a time: one can look up and stage while the other commits. The handlers'
     // reads in a group are one after another, so a single group at a time fell behind a
@@ -29,8 +28,15 @@ public sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> logge
     public const int Committers = 2;
     private const int MaxGroup = 64;
 
-    private readonly Channel<Delivery> _waiting = Channel.CreateUnbounded<Delivery>();
-    private int _started;
+    private readonly IDocumentStore _store;
+    private readonly ILogger<InboxGroups> _logger;
+    private readonly GroupCommit<Delivery> _groups;
+
+    public InboxGroups(IDocumentStore store, ILogger<InboxGroups> logger)
+    {
+        (_store, _logger) = (store, logger);
+        _groups = new GroupCommit<Delivery>(Committers, MaxGroup, CommitGroup);
+    }
 
     private sealed record Delivery(
         IDocumentSession Own, string Consumer, Guid MessageId, DateTimeOffset Now, Func<IDocumentSession, Task> Handle,
@@ -44,27 +50,19 @@ public sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> logge
     public Task<bool> HandleOnceAsync(IDocumentSession own, string consumer, Guid messageId, DateTimeOffset now,
         Func<IDocumentSession, Task> handle, CancellationToken ct)
     {
-        if (Interlocked.Exchange(ref _started, 1) == 0)
-            for (var i = 0; i < Committers; i++) _ = Task.Run(CommitGroups);
         var delivery = new Delivery(own, consumer, messageId, now, handle, ct, new(TaskCreationOptions.RunContinuationsAsynchronously));
-        _waiting.Writer.TryWrite(delivery);
+        _groups.Add(delivery);
         return delivery.Done.Task;
     }
 
-    private async Task CommitGroups()
+    private async Task CommitGroup(List<Delivery> group)
     {
-        var group = new List<Delivery>(MaxGroup);
-        while (await _waiting.Reader.WaitToReadAsync())
-        {
-            group.Clear();
-            while (group.Count < MaxGroup && _waiting.Reader.TryRead(out var delivery)) group.Add(delivery);
-            // One consumer (message type) a transaction, in the order each first came: a handler may
-            // rely on another type's effects being committed, and a LINQ query sees nothing staged
-            // (a shelter stay opened on interception, closed on local employment, in one group, was
-            // not found to be closed).
-            foreach (var ofOne in group.GroupBy(d => d.Consumer, StringComparer.Ordinal).Select(g => g.ToList()))
-                if (ofOne.Count == 1 || !await Together(ofOne)) await Task.WhenAll(ofOne.Select(Alone));
-        }
+        // One consumer (message type) a transaction, in the order each first came: a handler may
+        // rely on another type's effects being committed, and a LINQ query sees nothing staged
+        // (a shelter stay opened on interception, closed on local employment, in one group, was
+        // not found to be closed).
+        foreach (var ofOne in group.GroupBy(d => d.Consumer, StringComparer.Ordinal).Select(g => g.ToList()))
+            if (ofOne.Count == 1 || !await Together(ofOne)) await Task.WhenAll(ofOne.Select(Alone));
     }
 
     private static async Task Alone(Delivery d)
@@ -85,7 +83,7 @@ public sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> logge
         var handled = new bool[group.Count];
         try
         {
-            await using var session = store.IdentitySession();
+            await using var session = _store.IdentitySession();
             var ids = group.Select(d => d.Id).ToArray();
             // Handled before, or a second delivery of one message within this group.
             var seen = (await session.LoadManyAsync<HandledMessage>(ids)).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
@@ -101,7 +99,7 @@ public sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> logge
         }
         catch (Exception e)
         {
-            logger.LogDebug(e, "A group of {Count} messages failed; each is handled on its own.", group.Count);
+            _logger.LogDebug(e, "A group of {Count} messages failed; each is handled on its own.", group.Count);
             return false;
         }
         for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(handled[i]);

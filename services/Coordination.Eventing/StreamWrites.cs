@@ -10,7 +10,8 @@ namespace Coordination.Eventing;
 /// <summary>
 /// The one write path of every service: fetch the stream for writing (with the expected
 /// version from <c>If-Match</c> when given) → pure decide → append → save → the new
-/// stream version as <c>ETag</c>. Domain errors become problem details.
+/// stream version as <c>ETag</c>. Domain errors become problem details. Writes that arrive
+/// together share a transaction (<see cref="WriteGroups"/>).
 /// </summary>
 public static class StreamWrites
 {
@@ -35,32 +36,15 @@ public static class StreamWrites
 
         var session = http.RequestServices.GetRequiredService<IDocumentSession>();
         var ct = http.RequestAborted;
+        // Kept with the events so the relay can continue this trace when it publishes them.
+        var write = new StreamWrite<TState>(streamId, expected, others, decide, streamOf, Activity.Current?.Id);
         try
         {
-            var stream = expected.HasValue
-                ? await session.Events.FetchForWriting<TState>(streamId, expected.Value, ct)
-                : await session.Events.FetchForWriting<TState>(streamId, ct);
-            var otherStreams = new List<IEventStream<TState>>(others.Count);
-            foreach (var other in others) otherStreams.Add(await session.Events.FetchForWriting<TState>(other, ct));
+            var outcome = await http.RequestServices.GetRequiredService<WriteGroups>().Write(write, session, ct);
+            if (outcome.Error is { } error) return Problems.For(error);
 
-            var decision = decide(stream.Aggregate, otherStreams.Select(s => s.Aggregate).ToArray());
-            if (decision.Error is { } error) return Problems.For(error);
-
-            // Kept with the events so the relay can continue this trace when it publishes them.
-            if (Activity.Current is { } activity) session.SetHeader(EventHeaders.TraceParent, activity.Id!);
-            var own = new List<object>();
-            foreach (var e in decision.Events)
-            {
-                var target = streamOf(e);
-                if (target == streamId) own.Add(e);
-                else otherStreams.Single(s => s.Id == target).AppendOne(e);
-            }
-            stream.AppendMany(own);
-            await session.SaveChangesAsync(ct);
-
-            var newVersion = (stream.StartingVersion ?? 0) + own.Count;
-            http.Response.Headers.ETag = Versions.ETag(newVersion);
-            return accepted(new Written<TState>(stream.Aggregate, own, newVersion));
+            http.Response.Headers.ETag = Versions.ETag(outcome.Written!.Version);
+            return accepted(outcome.Written);
         }
         catch (Exception e) when (e is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException
                                       or JasperFx.Events.ExistingStreamIdCollisionException
@@ -89,6 +73,9 @@ public static class WriteEndpoints
         .ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }
+
+/// <summary>A write's answer: what it appended, or the domain error that refused it.</summary>
+public sealed record WriteOutcome<TState>(Written<TState>? Written, DomainError? Error) where TState : class;
 
 /// <summary>What a write appended to its stream: the state it started from, the events, the new version.</summary>
 public sealed record Written<TState>(TState? Before, IReadOnlyList<object> Events, long Version) where TState : class

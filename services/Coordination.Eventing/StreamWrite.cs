@@ -1,0 +1,72 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Services.BatchQuerying;
+
+namespace Coordination.Eventing;
+
+/// <summary>
+/// One command's write, as <see cref="StreamWrites"/> runs it: fetch the streams for writing,
+/// pure decide, append. In a session of its own (<see cref="Alone"/>), or staged with others'
+/// in one (<see cref="WriteGroups"/>).
+/// </summary>
+internal sealed class StreamWrite<TState>(
+    Guid streamId, long? expected, IReadOnlyList<Guid> others, Func<TState?, IReadOnlyList<TState?>, Decision> decide,
+    Func<object, Guid> streamOf, string? traceParent) : IGroupedWrite
+    where TState : class
+{
+    private Task<IEventStream<TState>>? _fetched;
+    private WriteOutcome<TState>? _outcome;
+
+    /// <summary>
+    /// Only a write to one stream with no expected version shares a transaction: its fetch can
+    /// join a batch, and a clash with another write leaves it free to be decided again.
+    /// </summary>
+    public bool Groupable => expected is null && others.Count == 0;
+
+    public IReadOnlyList<Guid> Streams => [streamId, .. others];
+
+    public readonly TaskCompletionSource<WriteOutcome<TState>?> Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<WriteOutcome<TState>> Alone(IDocumentSession session, CancellationToken ct)
+    {
+        var stream = expected.HasValue
+            ? await session.Events.FetchForWriting<TState>(streamId, expected.Value, ct)
+            : await session.Events.FetchForWriting<TState>(streamId, ct);
+        var otherStreams = new List<IEventStream<TState>>(others.Count);
+        foreach (var other in others) otherStreams.Add(await session.Events.FetchForWriting<TState>(other, ct));
+
+        var outcome = Stage(session, stream, otherStreams);
+        if (outcome.Error is null) await session.SaveChangesAsync(ct);
+        return outcome;
+    }
+
+    public void Fetch(IBatchedQuery batch) => _fetched = batch.Events.FetchForWriting<TState>(streamId);
+
+    public async Task Stage(IDocumentSession session) => _outcome = Stage(session, await _fetched!, []);
+
+    public void Committed() => Done.TrySetResult(_outcome);
+
+    /// <summary>Not written together: the request writes alone.</summary>
+    public void NotTogether() => Done.TrySetResult(null);
+
+    private WriteOutcome<TState> Stage(IDocumentSession session, IEventStream<TState> stream, IReadOnlyList<IEventStream<TState>> otherStreams)
+    {
+        var decision = decide(stream.Aggregate, otherStreams.Select(s => s.Aggregate).ToArray());
+        if (decision.Error is { } error) return new(null, error);
+
+        var own = new List<object>();
+        foreach (var data in decision.Events)
+        {
+            var e = session.Events.BuildEvent(data);
+            if (traceParent is not null) e.SetHeader(EventHeaders.TraceParent, traceParent);
+            var target = streamOf(data);
+            if (target == streamId)
+            {
+                own.Add(data);
+                stream.AppendOne(e);
+            }
+            else otherStreams.Single(s => s.Id == target).AppendOne(e);
+        }
+        return new(new Written<TState>(stream.Aggregate, own, (stream.StartingVersion ?? 0) + own.Count), null);
+    }
+}

@@ -1,0 +1,106 @@
+using Marten;
+using Marten.Services.BatchQuerying;
+using Microsoft.Extensions.Logging;
+
+namespace Coordination.Eventing;
+
+/// <summary>
+/// Group commit for a service's writes: the commands that arrive while others are being
+/// written are fetched in one batch, decided one after another and appended in one
+/// transaction, instead of a transaction each. Each request is answered only after the commit
+/// that holds its events. A write that finds no other in flight is written at once, alone.
+/// </summary>
+/// <remarks>
+/// Should anything in a group fail (a concurrent change to one of its streams, a unique value
+/// taken, a fetch refused), nothing of it is kept and each of its requests writes again alone,
+/// fetching and deciding anew, so that the failure is that request's own and answered as before.
+/// A stream twice in a group is written by the second only after the first's commit.
+/// </remarks>
+public sealed class WriteGroups
+{
+    // As InboxGroups: one group can fetch and stage while the other commits.
+    public const int Committers = 2;
+    private const int MaxGroup = 64;
+
+    private readonly IDocumentStore _store;
+    private readonly ILogger<WriteGroups> _logger;
+    private readonly GroupCommit<IGroupedWrite> _groups;
+    private int _inFlight;
+
+    public WriteGroups(IDocumentStore store, ILogger<WriteGroups> logger)
+    {
+        (_store, _logger) = (store, logger);
+        _groups = new GroupCommit<IGroupedWrite>(Committers, MaxGroup, CommitGroup);
+    }
+
+    /// <param name="own">the request's session, for writing alone.</param>
+    internal async Task<WriteOutcome<TState>> Write<TState>(StreamWrite<TState> write, IDocumentSession own, CancellationToken ct)
+        where TState : class
+    {
+        var others = Interlocked.Increment(ref _inFlight) > 1;
+        try
+        {
+            // A request that staged changes of its own needs its own session to save them.
+            if (others && write.Groupable && !own.PendingChanges.Operations().Any() && !own.PendingChanges.Streams().Any())
+            {
+                _groups.Add(write);
+                if (await write.Done.Task is { } together) return together;
+            }
+            return await write.Alone(own, ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task CommitGroup(List<IGroupedWrite> group)
+    {
+        foreach (var round in Rounds(group))
+            if (round.Count == 1 || !await Together(round))
+                foreach (var write in round) write.NotTogether();
+    }
+
+    /// <summary>The group in rounds, in arrival order, none with a stream twice.</summary>
+    internal static IEnumerable<List<IGroupedWrite>> Rounds(List<IGroupedWrite> group)
+    {
+        while (group.Count > 0)
+        {
+            var streams = new HashSet<Guid>();
+            var round = group.Where(w => w.Streams.All(streams.Add)).ToList();
+            yield return round;
+            group = group.Except(round).ToList();
+        }
+    }
+
+    /// <returns>false when the group failed and nothing of it was kept.</returns>
+    internal async Task<bool> Together(List<IGroupedWrite> round)
+    {
+        try
+        {
+            await using var session = _store.LightweightSession();
+            var batch = session.CreateBatchQuery();
+            foreach (var write in round) write.Fetch(batch);
+            await batch.Execute();
+            foreach (var write in round) await write.Stage(session);
+            await session.SaveChangesAsync();
+        }
+        catch (Exception e)
+        {
+            _logger.LogDebug(e, "A group of {Count} writes failed; each is written on its own.", round.Count);
+            return false;
+        }
+        foreach (var write in round) write.Committed();
+        return true;
+    }
+}
+
+/// <summary>A write as <see cref="WriteGroups"/> handles it in a group.</summary>
+internal interface IGroupedWrite
+{
+    IReadOnlyList<Guid> Streams { get; }
+    void Fetch(IBatchedQuery batch);
+    Task Stage(IDocumentSession session);
+    void Committed();
+    void NotTogether();
+}

@@ -1,0 +1,141 @@
+using Coordination.Eventing;
+using Coordination.IntegrationTests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Coordination.IntegrationTests;
+
+/// <summary>The write path's group commit against a real Marten store in the run's database.</summary>
+[Collection(StackCollection.Name)]
+public sealed class WriteGroupsTests(CoordinationStack stack) : IDisposable
+{
+    public sealed record Counted(int By);
+
+    /// <summary>A stream's state, built live from its events as a service's aggregate is.</summary>
+    // Public: Marten's source generator writes an evolver for it outside this class.
+    public sealed record Counter(Guid Id, int Total)
+    {
+        public static Counter Create(Counted e) => new(Guid.Empty, e.By);
+        public Counter Apply(Counted e) => this with { Total = Total + e.By };
+    }
+
+    private readonly DocumentStore _store = DocumentStore.For(o =>
+    {
+        o.Connection(stack.Postgres);
+        o.DatabaseSchemaName = "write_group_tests";
+        o.Events.DatabaseSchemaName = "write_group_tests";
+        o.Events.MetadataConfig.HeadersEnabled = true;
+    });
+
+    private WriteGroups Groups() => new(_store, NullLogger<WriteGroups>.Instance);
+
+    /// <summary>Adds <paramref name="by"/> to the stream; a negative total is refused.</summary>
+    private static StreamWrite<Counter> Count(Guid stream, int by, Action? meanwhile = null, string? trace = null) =>
+        new(stream, null, [], (state, _) =>
+        {
+            meanwhile?.Invoke();
+            return (state?.Total ?? 0) + by < 0
+                ? new RuleBroken("by", "Below zero", "A counter does not go below zero.")
+                : Decision.Accept(new Counted(by));
+        }, _ => stream, trace);
+
+    private async Task<int?> TotalOf(Guid stream)
+    {
+        await using var session = _store.QuerySession();
+        return (await session.Events.AggregateStreamAsync<Counter>(stream))?.Total;
+    }
+
+    /// <summary>How many transactions the events of <paramref name="streams"/> were committed in.</summary>
+    private async Task<long> CommitsOf(IEnumerable<Guid> streams)
+    {
+        await using var db = NpgsqlDataSource.Create(stack.Postgres);
+        await using var count = db.CreateCommand("select count(distinct xmin::text) from write_group_tests.mt_events where stream_id = any($1)");
+        count.Parameters.Add(new() { Value = streams.ToArray() });
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task A_group_is_appended_in_one_transaction_and_each_write_answered_with_its_own_version()
+    {
+        var streams = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToArray();
+        var writes = streams.Select((s, i) => Count(s, i + 1, trace: $"00-{s:N}-0000000000000001-01")).ToList();
+
+        Assert.True(await Groups().Together([.. writes]));
+
+        Assert.Equal(1, await CommitsOf(streams));
+        for (var i = 0; i < streams.Length; i++)
+        {
+            var outcome = await writes[i].Done.Task;
+            Assert.Equal(1, outcome!.Written!.Version);
+            Assert.Equal(i + 1, await TotalOf(streams[i]));
+        }
+        // Each event keeps the trace of its own request, for the relay to continue.
+        await using var session = _store.QuerySession();
+        var stored = await session.Events.FetchStreamAsync(streams[7]);
+        Assert.Equal($"00-{streams[7]:N}-0000000000000001-01", stored.Single().Headers!["traceparent"]?.ToString());
+    }
+
+    [Fact]
+    public async Task A_refused_command_in_a_group_gets_its_error_and_the_others_are_written()
+    {
+        var (kept, refused) = (Guid.NewGuid(), Guid.NewGuid());
+        var writes = new List<IGroupedWrite> { Count(kept, 2), Count(refused, -1) };
+
+        Assert.True(await Groups().Together(writes));
+
+        Assert.IsType<RuleBroken>((await ((StreamWrite<Counter>)writes[1]).Done.Task)!.Error);
+        Assert.Equal(2, await TotalOf(kept));
+        Assert.Null(await TotalOf(refused));
+    }
+
+    [Fact]
+    public async Task A_group_whose_commit_is_refused_keeps_nothing()
+    {
+        var (innocent, contested) = (Guid.NewGuid(), Guid.NewGuid());
+        // Another writer starts the contested stream after the group fetched it as new.
+        void StartElsewhere()
+        {
+            using var other = _store.LightweightSession();
+            other.Events.StartStream<Counter>(contested, new Counted(5));
+            other.SaveChangesAsync().GetAwaiter().GetResult(); // decide is synchronous
+        }
+        var writes = new List<IGroupedWrite> { Count(innocent, 1), Count(contested, 1, StartElsewhere) };
+
+        Assert.False(await Groups().Together(writes));
+
+        Assert.Null(await TotalOf(innocent));
+        Assert.Equal(5, await TotalOf(contested));
+        Assert.False(((StreamWrite<Counter>)writes[0]).Done.Task.IsCompleted);
+    }
+
+    [Fact]
+    public void A_stream_twice_in_a_group_is_written_by_the_second_in_a_later_round()
+    {
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        var (first, other, second) = (Count(a, 1), Count(b, 1), Count(a, 1));
+
+        var rounds = WriteGroups.Rounds([first, other, second]).ToList();
+
+        Assert.Equal(2, rounds.Count);
+        Assert.Equal([first, other], rounds[0]);
+        Assert.Equal([second], rounds[1]);
+    }
+
+    [Fact]
+    public async Task Writes_made_at_once_are_all_answered_and_kept_each_once()
+    {
+        var groups = Groups();
+        var streams = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToArray();
+        var outcomes = await Task.WhenAll(streams.Select(async (s, i) =>
+        {
+            await using var own = _store.LightweightSession();
+            return await groups.Write(Count(s, i + 1), own, default);
+        }));
+
+        Assert.All(outcomes, o => Assert.Equal(1, o.Written!.Version));
+        for (var i = 0; i < streams.Length; i++) Assert.Equal(i + 1, await TotalOf(streams[i]));
+    }
+
+    public void Dispose() => _store.Dispose();
+}

@@ -20,7 +20,7 @@ namespace Coordination.Eventing;
 /// each of its messages is handled again on its own, as <see cref="Inbox.HandleOnceAsync(IDocumentSession, string, Guid, DateTimeOffset, Func{IDocumentSession, Task}, CancellationToken)"/>
 /// does, so that a failure stays that message's own (retried, then to the error queue).
 /// </remarks>
-public sealed class InboxGroups
+public sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> logger)
 {
     // Two groups at a time: one can look up and stage while the other commits. The handlers'
     // reads in a group are one after another, so a single group at a time fell behind a
@@ -28,15 +28,7 @@ public sealed class InboxGroups
     public const int Committers = 2;
     private const int MaxGroup = 64;
 
-    private readonly IDocumentStore _store;
-    private readonly ILogger<InboxGroups> _logger;
-    private readonly GroupCommit<Delivery> _groups;
-
-    public InboxGroups(IDocumentStore store, ILogger<InboxGroups> logger)
-    {
-        (_store, _logger) = (store, logger);
-        _groups = new GroupCommit<Delivery>(Committers, MaxGroup, CommitGroup);
-    }
+    private GroupCommit<Delivery>? _groups;
 
     private sealed record Delivery(
         IDocumentSession Own, string Consumer, Guid MessageId, DateTimeOffset Now, Func<IDocumentSession, Task> Handle,
@@ -51,9 +43,12 @@ public sealed class InboxGroups
         Func<IDocumentSession, Task> handle, CancellationToken ct)
     {
         var delivery = new Delivery(own, consumer, messageId, now, handle, ct, new(TaskCreationOptions.RunContinuationsAsynchronously));
-        _groups.Add(delivery);
+        Groups.Add(delivery);
         return delivery.Done.Task;
     }
+
+    // Made on first use: its loops run this instance's CommitGroup. A racing second one is dropped unstarted.
+    private GroupCommit<Delivery> Groups => LazyInitializer.EnsureInitialized(ref _groups, () => new(Committers, MaxGroup, CommitGroup));
 
     private async Task CommitGroup(List<Delivery> group)
     {
@@ -83,7 +78,7 @@ public sealed class InboxGroups
         var handled = new bool[group.Count];
         try
         {
-            await using var session = _store.IdentitySession();
+            await using var session = store.IdentitySession();
             var ids = group.Select(d => d.Id).ToArray();
             // Handled before, or a second delivery of one message within this group.
             var seen = (await session.LoadManyAsync<HandledMessage>(ids)).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
@@ -99,7 +94,7 @@ public sealed class InboxGroups
         }
         catch (Exception e)
         {
-            _logger.LogDebug(e, "A group of {Count} messages failed; each is handled on its own.", group.Count);
+            logger.LogDebug(e, "A group of {Count} messages failed; each is handled on its own.", group.Count);
             return false;
         }
         for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(handled[i]);

@@ -16,22 +16,14 @@ namespace Coordination.Eventing;
 /// fetching and deciding anew, so that the failure is that request's own and answered as before.
 /// A stream twice in a group is written by the second only after the first's commit.
 /// </remarks>
-public sealed class WriteGroups
+public sealed class WriteGroups(IDocumentStore store, ILogger<WriteGroups> logger)
 {
     // As InboxGroups: one group can fetch and stage while the other commits.
     public const int Committers = 2;
     private const int MaxGroup = 64;
 
-    private readonly IDocumentStore _store;
-    private readonly ILogger<WriteGroups> _logger;
-    private readonly GroupCommit<IGroupedWrite> _groups;
+    private GroupCommit<IGroupedWrite>? _groups;
     private int _inFlight;
-
-    public WriteGroups(IDocumentStore store, ILogger<WriteGroups> logger)
-    {
-        (_store, _logger) = (store, logger);
-        _groups = new GroupCommit<IGroupedWrite>(Committers, MaxGroup, CommitGroup);
-    }
 
     /// <param name="own">the request's session, for writing alone.</param>
     internal async Task<WriteOutcome<TState>> Write<TState>(StreamWrite<TState> write, IDocumentSession own, CancellationToken ct)
@@ -43,7 +35,7 @@ public sealed class WriteGroups
             // A request that staged changes of its own needs its own session to save them.
             if (others && write.Groupable && !own.PendingChanges.Operations().Any() && !own.PendingChanges.Streams().Any())
             {
-                _groups.Add(write);
+                Groups.Add(write);
                 if (await write.Done.Task is { } together) return together;
             }
             return await write.Alone(own, ct);
@@ -53,6 +45,9 @@ public sealed class WriteGroups
             Interlocked.Decrement(ref _inFlight);
         }
     }
+
+    // Made on first use: its loops run this instance's CommitGroup. A racing second one is dropped unstarted.
+    private GroupCommit<IGroupedWrite> Groups => LazyInitializer.EnsureInitialized(ref _groups, () => new(Committers, MaxGroup, CommitGroup));
 
     private async Task CommitGroup(List<IGroupedWrite> group)
     {
@@ -78,7 +73,7 @@ public sealed class WriteGroups
     {
         try
         {
-            await using var session = _store.LightweightSession();
+            await using var session = store.LightweightSession();
             var batch = session.CreateBatchQuery();
             foreach (var write in round) write.Fetch(batch);
             await batch.Execute();
@@ -87,7 +82,7 @@ public sealed class WriteGroups
         }
         catch (Exception e)
         {
-            _logger.LogDebug(e, "A group of {Count} writes failed; each is written on its own.", round.Count);
+            logger.LogDebug(e, "A group of {Count} writes failed; each is written on its own.", round.Count);
             return false;
         }
         foreach (var write in round) write.Committed();

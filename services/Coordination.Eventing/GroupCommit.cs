@@ -16,7 +16,11 @@ internal sealed class GroupCommit<T>(int committers, int maxGroup, Func<List<T>,
     public void Add(T item)
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
-            for (var i = 0; i < committers; i++) _ = Task.Run(Commit);
+        {
+            // Without the first caller's context: its trace would otherwise parent every group's spans.
+            using var _ = ExecutionContext.SuppressFlow();
+            for (var i = 0; i < committers; i++) Task.Run(Commit);
+        }
         _waiting.Writer.TryWrite(item);
     }
 

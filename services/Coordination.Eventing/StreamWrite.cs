@@ -49,6 +49,8 @@ internal sealed class StreamWrite<TState>(
     /// <summary>Not written together: the request writes alone.</summary>
     public void NotTogether() => Done.TrySetResult(null);
 
+    public void Failed(Exception e) => Done.TrySetException(e);
+
     private WriteOutcome<TState> Stage(IDocumentSession session, IEventStream<TState> stream, IReadOnlyList<IEventStream<TState>> otherStreams)
     {
         var decision = decide(stream.Aggregate, otherStreams.Select(s => s.Aggregate).ToArray());

@@ -46,9 +46,7 @@ public static class StreamWrites
             http.Response.Headers.ETag = Versions.ETag(outcome.Written!.Version);
             return accepted(outcome.Written);
         }
-        catch (Exception e) when (e is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException
-                                      or JasperFx.Events.ExistingStreamIdCollisionException
-                                      or EventStreamUnexpectedMaxEventIdException)
+        catch (Exception e) when (IsConcurrentChange(e))
         {
             return expected is null
                 ? Problems.Conflict("The record changed while this command ran; read it again and retry.")
@@ -60,6 +58,11 @@ public static class StreamWrites
             return Problems.Conflict("Another record took a value that must be unique while this command ran; read again and retry.");
         }
     }
+
+    /// <summary>Another write changed or started one of the streams first.</summary>
+    internal static bool IsConcurrentChange(Exception e) =>
+        e is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException
+            or JasperFx.Events.ExistingStreamIdCollisionException or EventStreamUnexpectedMaxEventIdException;
 }
 
 public static class WriteEndpoints

@@ -71,6 +71,7 @@ public sealed class WriteGroups(IDocumentStore store, ILogger<WriteGroups> logge
     /// <returns>false when the group failed and nothing of it was kept.</returns>
     internal async Task<bool> Together(List<IGroupedWrite> round)
     {
+        var (committing, saved) = (false, false);
         try
         {
             await using var session = store.LightweightSession();
@@ -78,15 +79,38 @@ public sealed class WriteGroups(IDocumentStore store, ILogger<WriteGroups> logge
             foreach (var write in round) write.Fetch(batch);
             await batch.Execute();
             foreach (var write in round) await write.Stage(session);
+            committing = true;
             await session.SaveChangesAsync();
+            saved = true;
         }
-        catch (Exception e)
+        catch (Exception e) when (!committing || RolledBack(e))
         {
             logger.LogDebug(e, "A group of {Count} writes failed; each is written on its own.", round.Count);
             return false;
         }
+        catch (Exception e) when (!saved)
+        {
+            // The commit may have happened (the connection lost during it): written again, the
+            // group's writes could be applied twice, so each request fails as a lone write would.
+            logger.LogWarning(e, "A group of {Count} writes may or may not have been committed.", round.Count);
+            foreach (var write in round) write.Failed(e);
+            return true;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "A group of {Count} writes was committed; closing its session failed.", round.Count);
+        }
         foreach (var write in round) write.Committed();
         return true;
+    }
+
+    /// <summary>Refused before or by the database, so nothing of the transaction was kept.</summary>
+    private static bool RolledBack(Exception e)
+    {
+        if (StreamWrites.IsConcurrentChange(e) || e is JasperFx.DocumentAlreadyExistsException) return true;
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is Npgsql.PostgresException) return true;
+        return false;
     }
 }
 
@@ -98,4 +122,5 @@ internal interface IGroupedWrite
     Task Stage(IDocumentSession session);
     void Committed();
     void NotTogether();
+    void Failed(Exception e);
 }

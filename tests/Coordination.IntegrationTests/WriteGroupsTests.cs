@@ -20,12 +20,15 @@ public sealed class WriteGroupsTests(CoordinationStack stack) : IDisposable
         public Counter Apply(Counted e) => this with { Total = Total + e.By };
     }
 
-    private readonly DocumentStore _store = DocumentStore.For(o =>
+    private readonly DocumentStore _store = Store(stack);
+
+    private static DocumentStore Store(CoordinationStack stack, params IDocumentSessionListener[] listeners) => DocumentStore.For(o =>
     {
         o.Connection(stack.Postgres);
         o.DatabaseSchemaName = "write_group_tests";
         o.Events.DatabaseSchemaName = "write_group_tests";
         o.Events.MetadataConfig.HeadersEnabled = true;
+        foreach (var listener in listeners) o.Listeners.Add(listener);
     });
 
     private WriteGroups Groups() => new(_store, NullLogger<WriteGroups>.Instance);
@@ -119,14 +122,7 @@ public sealed class WriteGroupsTests(CoordinationStack stack) : IDisposable
     [Fact]
     public async Task A_group_whose_commit_may_have_happened_fails_each_request_rather_than_writing_it_again()
     {
-        using var store = DocumentStore.For(o =>
-        {
-            o.Connection(stack.Postgres);
-            o.DatabaseSchemaName = "write_group_tests";
-            o.Events.DatabaseSchemaName = "write_group_tests";
-            o.Events.MetadataConfig.HeadersEnabled = true;
-            o.Listeners.Add(new LostConnection());
-        });
+        using var store = Store(stack, new LostConnection());
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
         var writes = new List<IGroupedWrite> { Count(first, 1), Count(second, 1) };
 

@@ -105,13 +105,14 @@ public sealed class WriteGroups(IDocumentStore store, ILogger<WriteGroups> logge
     }
 
     /// <summary>Refused before or by the database, so nothing of the transaction was kept.</summary>
-    private static bool RolledBack(Exception e)
+    private static bool RolledBack(Exception e) => e switch
     {
-        if (StreamWrites.IsConcurrentChange(e) || e is JasperFx.DocumentAlreadyExistsException) return true;
-        for (var inner = e; inner is not null; inner = inner.InnerException)
-            if (inner is Npgsql.PostgresException) return true;
-        return false;
-    }
+        // Marten gathers the refusals of a batch's several statements (a value taken twice).
+        AggregateException all => all.InnerExceptions.All(RolledBack),
+        Npgsql.PostgresException or JasperFx.DocumentAlreadyExistsException => true,
+        _ when StreamWrites.IsConcurrentChange(e) => true,
+        _ => e.InnerException is { } inner && RolledBack(inner),
+    };
 }
 
 /// <summary>A write as <see cref="WriteGroups"/> handles it in a group.</summary>

@@ -1,6 +1,9 @@
 using Coordination.Eventing;
 using Coordination.IntegrationTests.Infrastructure;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten;
+using Marten.Events.Projections;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -10,7 +13,7 @@ namespace Coordination.IntegrationTests;
 [Collection(StackCollection.Name)]
 public sealed class WriteGroupsTests(CoordinationStack stack) : IDisposable
 {
-    public sealed record Counted(int By);
+    public sealed record Counted(int By, string? Claim = null);
 
     /// <summary>A stream's state, built live from its events as a service's aggregate is.</summary>
     // Public: Marten's source generator writes an evolver for it outside this class.
@@ -28,19 +31,20 @@ public sealed class WriteGroupsTests(CoordinationStack stack) : IDisposable
         o.DatabaseSchemaName = "write_group_tests";
         o.Events.DatabaseSchemaName = "write_group_tests";
         o.Events.MetadataConfig.HeadersEnabled = true;
+        o.Projections.Add(new CountClaims(), ProjectionLifecycle.Inline);
         foreach (var listener in listeners) o.Listeners.Add(listener);
     });
 
     private WriteGroups Groups() => new(_store, NullLogger<WriteGroups>.Instance);
 
-    /// <summary>Adds <paramref name="by"/> to the stream; a negative total is refused.</summary>
-    private static StreamWrite<Counter> Count(Guid stream, int by, Action? meanwhile = null, string? trace = null) =>
+    /// <summary>Adds <paramref name="by"/> to the stream, taking <paramref name="claim"/>; a negative total is refused.</summary>
+    private static StreamWrite<Counter> Count(Guid stream, int by, Action? meanwhile = null, string? trace = null, string? claim = null) =>
         new(stream, null, [], (state, _) =>
         {
             meanwhile?.Invoke();
             return (state?.Total ?? 0) + by < 0
                 ? new RuleBroken("by", "Below zero", "A counter does not go below zero.")
-                : Decision.Accept(new Counted(by));
+                : Decision.Accept(new Counted(by, claim));
         }, _ => stream, trace);
 
     private async Task<int?> TotalOf(Guid stream)
@@ -95,21 +99,42 @@ public sealed class WriteGroupsTests(CoordinationStack stack) : IDisposable
     [Fact]
     public async Task A_group_whose_commit_is_refused_keeps_nothing()
     {
-        var (innocent, contested) = (Guid.NewGuid(), Guid.NewGuid());
-        // Another writer starts the contested stream after the group fetched it as new.
-        void StartElsewhere()
+        var innocent = Guid.NewGuid();
+        var contested = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        // Another writer starts a contested stream after the group fetched it as new. Two of them:
+        // the commit is then refused for more than one reason at once.
+        Action StartElsewhere(Guid stream) => () =>
         {
             using var other = _store.LightweightSession();
-            other.Events.StartStream<Counter>(contested, new Counted(5));
+            other.Events.StartStream<Counter>(stream, new Counted(5));
             other.SaveChangesAsync().GetAwaiter().GetResult(); // decide is synchronous
-        }
-        var writes = new List<IGroupedWrite> { Count(innocent, 1), Count(contested, 1, StartElsewhere) };
+        };
+        var writes = new List<IGroupedWrite> { Count(innocent, 1) };
+        writes.AddRange(contested.Select(c => Count(c, 1, StartElsewhere(c))));
 
         Assert.False(await Groups().Together(writes));
 
         Assert.Null(await TotalOf(innocent));
-        Assert.Equal(5, await TotalOf(contested));
-        Assert.False(((StreamWrite<Counter>)writes[0]).Done.Task.IsCompleted);
+        foreach (var c in contested) Assert.Equal(5, await TotalOf(c));
+        Assert.All(writes.Cast<StreamWrite<Counter>>(), w => Assert.False(w.Done.Task.IsCompleted));
+    }
+
+    [Fact]
+    public async Task A_group_refused_for_several_values_taken_at_once_keeps_nothing()
+    {
+        var value = UniqueClaim.Key("count", Guid.NewGuid().ToString("N"));
+        await using (var first = _store.LightweightSession())
+        {
+            first.Insert(new UniqueClaim(value, Guid.NewGuid()));
+            await first.SaveChangesAsync();
+        }
+        // Each of the group's writes fails on the value: the commit is refused for all of them at once.
+        var streams = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();
+        var writes = streams.Select(s => (IGroupedWrite)Count(s, 1, claim: value)).ToList();
+
+        Assert.False(await Groups().Together(writes));
+
+        foreach (var s in streams) Assert.Null(await TotalOf(s));
     }
 
     /// <summary>Fails every save after Marten has begun it, as a connection lost during the commit would.</summary>
@@ -163,4 +188,16 @@ public sealed class WriteGroupsTests(CoordinationStack stack) : IDisposable
     }
 
     public void Dispose() => _store.Dispose();
+}
+
+/// <summary>A value a count takes, claimed inline as the registry claims a NIK.</summary>
+public sealed partial class CountClaims : EventProjection
+{
+    public CountClaims() => IncludeType<WriteGroupsTests.Counted>();
+
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    {
+        if (e.Data is WriteGroupsTests.Counted { Claim: { } claim }) operations.Insert(new UniqueClaim(claim, e.StreamId));
+        return ValueTask.CompletedTask;
+    }
 }

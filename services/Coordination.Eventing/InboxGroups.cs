@@ -20,17 +20,9 @@ namespace Coordination.Eventing;
 /// each of its messages is handled again on its own, as <see cref="Inbox.HandleOnceAsync(IDocumentSession, string, Guid, DateTimeOffset, Func{IDocumentSession, Task}, CancellationToken)"/>
 /// does, so that a failure stays that message's own (retried, then to the error queue).
 /// </remarks>
-public sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> logger)
+internal sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> logger) : GroupCommit<InboxGroups.Delivery>
 {
-    // Two groups at a time: one can look up and stage while the other commits. The handlers'
-    // reads in a group are one after another, so a single group at a time fell behind a
-    // consumer endpoint's 64 messages in flight.
-    public const int Committers = 2;
-    private const int MaxGroup = 64;
-
-    private GroupCommit<Delivery>? _groups;
-
-    private sealed record Delivery(
+    internal sealed record Delivery(
         IDocumentSession Own, string Consumer, Guid MessageId, DateTimeOffset Now, Func<IDocumentSession, Task> Handle,
         CancellationToken Ct, TaskCompletionSource<bool> Done)
     {
@@ -43,14 +35,11 @@ public sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> logge
         Func<IDocumentSession, Task> handle, CancellationToken ct)
     {
         var delivery = new Delivery(own, consumer, messageId, now, handle, ct, new(TaskCreationOptions.RunContinuationsAsynchronously));
-        Groups.Add(delivery);
+        Add(delivery);
         return delivery.Done.Task;
     }
 
-    // Made on first use: its loops run this instance's CommitGroup. A racing second one is dropped unstarted.
-    private GroupCommit<Delivery> Groups => LazyInitializer.EnsureInitialized(ref _groups, () => new(Committers, MaxGroup, CommitGroup));
-
-    private async Task CommitGroup(List<Delivery> group)
+    protected override async Task CommitGroup(List<Delivery> group)
     {
         // One consumer (message type) a transaction, in the order each first came: a handler may
         // rely on another type's effects being committed, and a LINQ query sees nothing staged

@@ -23,7 +23,7 @@ internal sealed class StreamWrite<TState>(
     /// </summary>
     public bool Groupable => expected is null && others.Count == 0;
 
-    public IReadOnlyList<Guid> Streams => [streamId, .. others];
+    public Guid StreamId => streamId;
 
     public readonly TaskCompletionSource<WriteOutcome<TState>?> Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -11,18 +11,15 @@ namespace Coordination.Eventing;
 /// that holds its events. A write that finds no other in flight is written at once, alone.
 /// </summary>
 /// <remarks>
-/// Should anything in a group fail (a concurrent change to one of its streams, a unique value
-/// taken, a fetch refused), nothing of it is kept and each of its requests writes again alone,
-/// fetching and deciding anew, so that the failure is that request's own and answered as before.
-/// A stream twice in a group is written by the second only after the first's commit.
+/// Should the database refuse a group (a concurrent change to one of its streams, a unique value
+/// taken), nothing of it is kept and each of its requests writes again alone, fetching and
+/// deciding anew, so that the refusal is that request's own and answered as before; should its
+/// commit have failed in a way that leaves unknown whether it happened, each request fails
+/// instead, so that none is applied twice. A stream twice in a group is not in the same
+/// transaction twice: the later write goes in a later round.
 /// </remarks>
-public sealed class WriteGroups(IDocumentStore store, ILogger<WriteGroups> logger)
+internal sealed class WriteGroups(IDocumentStore store, ILogger<WriteGroups> logger) : GroupCommit<IGroupedWrite>
 {
-    // As InboxGroups: one group can fetch and stage while the other commits.
-    public const int Committers = 2;
-    private const int MaxGroup = 64;
-
-    private GroupCommit<IGroupedWrite>? _groups;
     private int _inFlight;
 
     /// <param name="own">the request's session, for writing alone.</param>
@@ -35,7 +32,7 @@ public sealed class WriteGroups(IDocumentStore store, ILogger<WriteGroups> logge
             // A request that staged changes of its own needs its own session to save them.
             if (others && write.Groupable && !own.PendingChanges.Operations().Any() && !own.PendingChanges.Streams().Any())
             {
-                Groups.Add(write);
+                Add(write);
                 if (await write.Done.Task is { } together) return together;
             }
             return await write.Alone(own, ct);
@@ -46,10 +43,7 @@ public sealed class WriteGroups(IDocumentStore store, ILogger<WriteGroups> logge
         }
     }
 
-    // Made on first use: its loops run this instance's CommitGroup. A racing second one is dropped unstarted.
-    private GroupCommit<IGroupedWrite> Groups => LazyInitializer.EnsureInitialized(ref _groups, () => new(Committers, MaxGroup, CommitGroup));
-
-    private async Task CommitGroup(List<IGroupedWrite> group)
+    protected override async Task CommitGroup(List<IGroupedWrite> group)
     {
         foreach (var round in Rounds(group))
             if (round.Count == 1 || !await Together(round))
@@ -62,7 +56,7 @@ public sealed class WriteGroups(IDocumentStore store, ILogger<WriteGroups> logge
         while (group.Count > 0)
         {
             var streams = new HashSet<Guid>();
-            var round = group.Where(w => w.Streams.All(streams.Add)).ToList();
+            var round = group.Where(w => streams.Add(w.StreamId)).ToList();
             yield return round;
             group = group.Except(round).ToList();
         }
@@ -118,7 +112,8 @@ public sealed class WriteGroups(IDocumentStore store, ILogger<WriteGroups> logge
 /// <summary>A write as <see cref="WriteGroups"/> handles it in a group.</summary>
 internal interface IGroupedWrite
 {
-    IReadOnlyList<Guid> Streams { get; }
+    /// <summary>A grouped write's one stream (<see cref="StreamWrite{TState}.Groupable"/>).</summary>
+    Guid StreamId { get; }
     void Fetch(IBatchedQuery batch);
     Task Stage(IDocumentSession session);
     void Committed();

@@ -71,14 +71,16 @@ internal sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> log
             var ids = group.Select(d => d.Id).ToArray();
             // Handled before, or a second delivery of one message within this group.
             var seen = (await session.LoadManyAsync<HandledMessage>(ids)).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+            var records = new List<HandledMessage>(group.Count);
             for (var i = 0; i < group.Count; i++)
             {
                 var d = group[i];
                 if (!seen.Add(d.Id)) continue;
                 await d.Handle(session);
-                session.Insert(new HandledMessage(d.Id, d.Consumer, d.MessageId, d.Now));
+                records.Add(new HandledMessage(d.Id, d.Consumer, d.MessageId, d.Now));
                 handled[i] = true;
             }
+            InsertAll(session, records);
             await session.SaveChangesAsync();
         }
         catch (Exception e)
@@ -89,4 +91,21 @@ internal sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> log
         for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(handled[i]);
         return true;
     }
+
+    /// <summary>
+    /// The group's inbox records in one statement rather than one each (a third of a consuming
+    /// service's statements). A plain insert: a record that another delivery of the same message
+    /// committed meanwhile fails the group, whose messages are then handled alone.
+    /// </summary>
+    private void InsertAll(IDocumentSession session, List<HandledMessage> records)
+    {
+        if (records.Count == 0) return;
+        var serializer = store.Options.Serializer();
+        session.QueueSqlCommand(_insertRecords,
+            records.Select(r => r.Id).ToArray(), records.Select(r => serializer.ToJson(r)).ToArray());
+    }
+
+    private readonly string _insertRecords =
+        $"insert into {store.Options.FindOrResolveDocumentType(typeof(HandledMessage)).TableName.QualifiedName} " +
+        $"(id, data, mt_dotnet_type) select id, data, '{typeof(HandledMessage).FullName}' from unnest(?::varchar[], ?::jsonb[]) as r(id, data)";
 }

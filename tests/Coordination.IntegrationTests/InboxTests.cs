@@ -232,6 +232,32 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
     }
 
     [Fact]
+    public async Task A_message_another_delivery_handled_after_the_groups_lookup_is_not_handled_twice()
+    {
+        var groups = Groups();
+        var others = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToArray();
+        var raced = Guid.NewGuid();
+        var racedNote = Note(raced);
+        Task<bool[]> deliveries;
+        Task<bool> racing;
+        await using (await HoldCommitters(groups))
+        {
+            deliveries = Task.WhenAll(others.Select(m => Deliver(groups, "grouped", m, Note(m))));
+            // The other delivery (another instance of the service) commits while this group handles it.
+            racing = Deliver(groups, "grouped", raced, async s =>
+            {
+                Assert.True(await Deliver("grouped", raced));
+                await racedNote(s);
+            });
+        }
+
+        Assert.False(await racing);
+        Assert.All(await deliveries, Assert.True);
+        // The five, and the racing delivery's own note; none from this group's handling of it.
+        Assert.Equal(6, await NotesTaken());
+    }
+
+    [Fact]
     public async Task In_a_group_a_handler_loads_what_an_earlier_one_stored()
     {
         var groups = Groups();

@@ -9,9 +9,13 @@ namespace Coordination.Eventing;
 /// pure decide, append. In a session of its own (<see cref="Alone"/>), or staged with others'
 /// in one (<see cref="WriteGroups"/>).
 /// </summary>
+/// <param name="starts">
+/// the stream is new (its id made for this command): nothing is fetched, the decision is made on
+/// no state, and the stream is started; should it exist after all, the commit is refused.
+/// </param>
 internal sealed class StreamWrite<TState>(
     Guid streamId, long? expected, IReadOnlyList<Guid> others, Func<TState?, IReadOnlyList<TState?>, Decision> decide,
-    Func<object, Guid> streamOf, string? traceParent) : IGroupedWrite
+    Func<object, Guid> streamOf, string? traceParent, bool starts = false) : IGroupedWrite
     where TState : class
 {
     private Task<IEventStream<TState>>? _fetched;
@@ -29,7 +33,7 @@ internal sealed class StreamWrite<TState>(
 
     public async Task<WriteOutcome<TState>> Alone(IDocumentSession session, CancellationToken ct)
     {
-        var stream = expected.HasValue
+        var stream = starts ? null : expected.HasValue
             ? await session.Events.FetchForWriting<TState>(streamId, expected.Value, ct)
             : await session.Events.FetchForWriting<TState>(streamId, ct);
         var otherStreams = new List<IEventStream<TState>>(others.Count);
@@ -40,9 +44,12 @@ internal sealed class StreamWrite<TState>(
         return outcome;
     }
 
-    public void Fetch(IBatchedQuery batch) => _fetched = batch.Events.FetchForWriting<TState>(streamId);
+    public void Fetch(IBatchedQuery batch)
+    {
+        if (!starts) _fetched = batch.Events.FetchForWriting<TState>(streamId);
+    }
 
-    public async Task Stage(IDocumentSession session) => _outcome = Stage(session, await _fetched!, []);
+    public async Task Stage(IDocumentSession session) => _outcome = Stage(session, _fetched is null ? null : await _fetched, []);
 
     public void Committed() => Done.TrySetResult(_outcome);
 
@@ -51,12 +58,14 @@ internal sealed class StreamWrite<TState>(
 
     public void Failed(Exception e) => Done.TrySetException(e);
 
-    private WriteOutcome<TState> Stage(IDocumentSession session, IEventStream<TState> stream, IReadOnlyList<IEventStream<TState>> otherStreams)
+    /// <param name="stream">null when the write starts it.</param>
+    private WriteOutcome<TState> Stage(IDocumentSession session, IEventStream<TState>? stream, IReadOnlyList<IEventStream<TState>> otherStreams)
     {
-        var decision = decide(stream.Aggregate, otherStreams.Select(s => s.Aggregate).ToArray());
+        var decision = decide(stream?.Aggregate, otherStreams.Select(s => s.Aggregate).ToArray());
         if (decision.Error is { } error) return new(null, error);
 
         var own = new List<object>();
+        var ownEvents = new List<IEvent>();
         foreach (var data in decision.Events)
         {
             var e = session.Events.BuildEvent(data);
@@ -65,10 +74,12 @@ internal sealed class StreamWrite<TState>(
             if (target == streamId)
             {
                 own.Add(data);
-                stream.AppendOne(e);
+                ownEvents.Add(e);
             }
             else otherStreams.Single(s => s.Id == target).AppendOne(e);
         }
-        return new(new Written<TState>(stream.Aggregate, own, (stream.StartingVersion ?? 0) + own.Count), null);
+        if (stream is null) session.Events.StartStream<TState>(streamId, ownEvents);
+        else foreach (var e in ownEvents) stream.AppendOne(e);
+        return new(new Written<TState>(stream?.Aggregate, own, (stream?.StartingVersion ?? 0) + own.Count), null);
     }
 }

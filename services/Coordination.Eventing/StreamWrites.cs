@@ -21,23 +21,42 @@ public static class StreamWrites
         http.WriteStreams<TState>(streamId, [], (state, _) => decide(state), _ => streamId, accepted);
 
     /// <summary>
+    /// A command that starts a stream whose id the service has just made for it (a registration,
+    /// an interception): decided on no state, and appended without fetching the stream first
+    /// (two statements that could only find nothing). Should the id exist after all, the answer
+    /// is a conflict, as for a concurrent change.
+    /// </summary>
+    public static Task<IResult> StartStream<TState>(
+        this HttpContext http, Guid streamId, Func<Decision> decide, Func<Written<TState>, IResult> accepted)
+        where TState : class =>
+        http.Write<TState>(streamId, [], (_, _) => decide(), _ => streamId, accepted, starts: true);
+
+    /// <summary>
     /// A command that changes <paramref name="streamId"/> and, in the same transaction, the
     /// <paramref name="others"/> (a merge of two records). <c>If-Match</c> and the <c>ETag</c>
     /// are the first stream's; the others are checked for concurrent changes all the same.
     /// </summary>
     /// <param name="streamOf">which of the streams an event of the decision goes to.</param>
-    public static async Task<IResult> WriteStreams<TState>(
+    public static Task<IResult> WriteStreams<TState>(
         this HttpContext http, Guid streamId, IReadOnlyList<Guid> others, Func<TState?, IReadOnlyList<TState?>, Decision> decide,
         Func<object, Guid> streamOf, Func<Written<TState>, IResult> accepted)
+        where TState : class =>
+        http.Write(streamId, others, decide, streamOf, accepted, starts: false);
+
+    private static async Task<IResult> Write<TState>(
+        this HttpContext http, Guid streamId, IReadOnlyList<Guid> others, Func<TState?, IReadOnlyList<TState?>, Decision> decide,
+        Func<object, Guid> streamOf, Func<Written<TState>, IResult> accepted, bool starts)
         where TState : class
     {
         if (!Versions.TryReadIfMatch(http.Request, out var expected))
             return Problems.Malformed("If-Match", "If-Match must be the ETag of the resource, e.g. \"3\".");
+        // A version of a record that does not exist yet cannot match.
+        if (starts && expected is not null) return Problems.Stale();
 
         var session = http.RequestServices.GetRequiredService<IDocumentSession>();
         var ct = http.RequestAborted;
         // Kept with the events so the relay can continue this trace when it publishes them.
-        var write = new StreamWrite<TState>(streamId, expected, others, decide, streamOf, Activity.Current?.Id);
+        var write = new StreamWrite<TState>(streamId, expected, others, decide, streamOf, Activity.Current?.Id, starts);
         try
         {
             var outcome = await http.RequestServices.GetRequiredService<WriteGroups>().Write(write, session, ct);

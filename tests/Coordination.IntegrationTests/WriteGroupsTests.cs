@@ -47,6 +47,11 @@ public sealed class WriteGroupsTests(CoordinationStack stack) : IDisposable
                 : Decision.Accept(new Counted(by, claim));
         }, _ => stream, trace);
 
+    /// <summary>Starts the stream with <paramref name="by"/>, as a command whose id was just made does.</summary>
+    private static StreamWrite<Counter> Start(Guid stream, int by, string? trace = null) =>
+        new(stream, null, [], (state, _) => state is null ? Decision.Accept(new Counted(by)) : throw new InvalidOperationException("A start is decided on no state."),
+            _ => stream, trace, starts: true);
+
     private async Task<int?> TotalOf(Guid stream)
     {
         await using var session = _store.QuerySession();
@@ -156,6 +161,54 @@ public sealed class WriteGroupsTests(CoordinationStack stack) : IDisposable
         foreach (var write in writes.Cast<StreamWrite<Counter>>())
             await Assert.ThrowsAsync<IOException>(() => write.Done.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Null(await TotalOf(first));
+    }
+
+    [Fact]
+    public async Task Streams_started_in_a_group_are_appended_in_the_groups_transaction_each_with_its_trace()
+    {
+        var changed = Guid.NewGuid();
+        await using (var before = _store.LightweightSession())
+        {
+            before.Events.StartStream<Counter>(changed, new Counted(5));
+            await before.SaveChangesAsync();
+        }
+        var started = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToArray();
+        var writes = started.Select((s, i) => Start(s, i + 1, $"00-{s:N}-0000000000000001-01")).ToList();
+        var change = Count(changed, 1);
+
+        Assert.True(await Groups().Together([.. writes, change]));
+
+        // The group's transaction, and the one that started the changed stream before it.
+        Assert.Equal(2, await CommitsOf([.. started, changed]));
+        Assert.Equal(1, await CommitsOf(started));
+        for (var i = 0; i < started.Length; i++)
+        {
+            Assert.Equal(1, (await writes[i].Done.Task)!.Written!.Version);
+            Assert.Equal(i + 1, await TotalOf(started[i]));
+        }
+        Assert.Equal(2, (await change.Done.Task)!.Written!.Version);
+        await using var session = _store.QuerySession();
+        var stored = await session.Events.FetchStreamAsync(started[3]);
+        Assert.Equal($"00-{started[3]:N}-0000000000000001-01", stored.Single().Headers!["traceparent"]?.ToString());
+    }
+
+    [Fact]
+    public async Task A_start_of_a_stream_that_exists_is_refused_alone_and_in_a_group_and_changes_nothing()
+    {
+        var (existing, innocent) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var before = _store.LightweightSession())
+        {
+            before.Events.StartStream<Counter>(existing, new Counted(5));
+            await before.SaveChangesAsync();
+        }
+
+        Assert.False(await Groups().Together([Start(existing, 1), Count(innocent, 1)]));
+        Assert.Null(await TotalOf(innocent));
+
+        await using var own = _store.LightweightSession();
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => Start(existing, 1).Alone(own, default));
+        Assert.True(StreamWrites.IsConcurrentChange(refused), refused.GetType().FullName);
+        Assert.Equal(5, await TotalOf(existing));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public static class InterceptionEndpoints
                 if (recruiter is not null) recruiter = await Recruiters.Flagged(session, recruiter, at, http.RequestAborted);
                 var command = new RecordInterception(Guid.CreateVersion7(now), exit, at, country, people, origins, reasons, recruiter, police,
                     caller.Id, caller.Province, now);
-                return await http.WriteStream<Interception>(command.InterceptionId, state => RecordInterceptionDecision.Decide(command, state),
+                return await http.StartStream<Interception>(command.InterceptionId, () => RecordInterceptionDecision.Decide(command, null),
                     written => Results.Created($"/api/interceptions/{command.InterceptionId}", written.After(InterceptionEvolution.Evolve)));
             })
             .Writes("RecordInterception", StatusCodes.Status201Created);

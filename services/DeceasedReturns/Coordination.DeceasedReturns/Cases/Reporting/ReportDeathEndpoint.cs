@@ -41,7 +41,7 @@ public static class ReportDeathEndpoint
                 var known = person.Details is null ? await PersonHistory.OriginOf(session, person.WorkerId, http.RequestAborted) : null;
                 var command = new ReportDeath(Guid.CreateVersion7(now), person, known, country, city, died, cause, detail, status, source,
                     family, caller.Id, now);
-                return await http.WriteStream<ReturnCase>(command.CaseId, state => ReportDeathDecision.Decide(command, state),
+                return await http.StartStream<ReturnCase>(command.CaseId, () => ReportDeathDecision.Decide(command, null),
                     written => Results.Created(CaseLinks.Of(command.CaseId), CaseView.Of(written.After(CaseEvolution.Evolve)!, caller)));
             })
             .Writes("ReportDeath", StatusCodes.Status201Created);

@@ -65,7 +65,7 @@ public static class PostCostLineEndpoint
         var now = clock.GetUtcNow();
         var command = new PostCostLine(Guid.CreateVersion7(now), caseId, file, origin, what, Parties.Parties.ActingFor(caller), caller.Id,
             evidence, description, rules, options.MaxLineAmount, Wita.DayOf(now), now);
-        return await http.WriteStream<CostLine>(command.LineId, s => PostCostLineDecision.Decide(command, s),
+        return await http.StartStream<CostLine>(command.LineId, () => PostCostLineDecision.Decide(command, null),
             written => Results.Created($"/api/costs/lines/{command.LineId}", written.After(CostLineEvolution.Evolve)));
     }
 

@@ -37,7 +37,7 @@ public static class StayEndpoints
                 var now = clock.GetUtcNow();
                 var command = new OpenStay(Guid.CreateVersion7(now), worker, caller.Province, shelter, r.Tariff ?? tariffs.For(caller.Province), on, open,
                     caller.Id, Wita.DayOf(now), now);
-                return await http.WriteStream<ShelterStay>(command.StayId, s => ShelterStayDecisions.Decide(command, s),
+                return await http.StartStream<ShelterStay>(command.StayId, () => ShelterStayDecisions.Decide(command, null),
                     written => Results.Created($"/api/costs/stays/{command.StayId}", written.After(ShelterStayEvolution.Evolve)));
             })
             .WritesCosts<ShelterStay>("OpenShelterStay", StatusCodes.Status201Created);

@@ -34,7 +34,7 @@ public static class RegisterCompanyEndpoint
 
                 var command = new RegisterCompany(Guid.CreateVersion7(now), name, LicenceClaims.Normal(licence), from, until, region,
                     address, r.KupangRepresentativeOffice ?? false, Agency.From(http.User).Id, now);
-                return await http.WriteStream<Company>(command.CompanyId, state => RegisterCompanyDecision.Decide(command, state),
+                return await http.StartStream<Company>(command.CompanyId, () => RegisterCompanyDecision.Decide(command, null),
                     written => Results.Created(CompanyLinks.Of(command.CompanyId),
                         CompanyView.Of(written.After(CompanyEvolution.Evolve)!, now)));
             })

@@ -31,8 +31,8 @@ public static class RegisterWorkerEndpoint
                 if (command.Nik is { } nik && await session.HolderOf(nik, http.RequestAborted) is { } holder)
                     return Problems.AlreadyHeld(http, WorkerLinks.Of(holder), "A worker with this NIK is already registered.");
 
-                return await http.WriteStream<Worker>(command.WorkerId,
-                    state => RegisterWorkerDecision.Decide(command, state),
+                return await http.StartStream<Worker>(command.WorkerId,
+                    () => RegisterWorkerDecision.Decide(command, null),
                     written => Results.Created(WorkerLinks.Of(command.WorkerId), WorkerWrites.ViewAfter(written, Agency.From(http.User))));
             })
             .WritesRegistry()

@@ -20,10 +20,12 @@ public sealed record BenchOptions
     public int Seconds { get; init; } = 20;
 
     /// <summary>
-    /// Seconds of unmeasured writes through the gateway first: a stack just started answers its
-    /// first writes while it compiles code and fills pools (138 writes/s against 344 when warm).
+    /// Seconds of unmeasured writes through the gateway first. A stack just started runs its hot
+    /// code instrumented until the tiered compiler has recompiled it with what it learnt (dynamic
+    /// PGO): after 5 s of warm-up the first measured run still cost 13.3 ms of CPU a write, the same
+    /// run repeated at once 4.3 (docs/performance.md).
     /// </summary>
-    public int WarmUpSeconds { get; init; } = 5;
+    public int WarmUpSeconds { get; init; } = 30;
 
     /// <summary>
     /// Writes per second of the paced run. The targets are set for 500; a lower rate shows the

@@ -23,7 +23,7 @@ public sealed record BenchOptions
     /// Seconds of unmeasured writes through the gateway first. A stack just started spends more
     /// CPU a write for a while (code not yet recompiled by the tiered compiler; with dynamic PGO off
     /// the first run was as cheap as a warm one): after 5 s of warm-up the first measured run cost
-    /// 13.3 ms of CPU a write, after 30 s 7.9-9.7, after a whole unmeasured load run 4.4-6.8
+    /// 13.3 ms of CPU a write, after 30 s 7.9-9.4, after a whole unmeasured load run 4.4-6.8
     /// (docs/performance.md).
     /// </summary>
     public int WarmUpSeconds { get; init; } = 30;

@@ -78,8 +78,9 @@ internal sealed class StreamWrite<TState>(
             }
             else otherStreams.Single(s => s.Id == target).AppendOne(e);
         }
-        if (stream is null) session.Events.StartStream<TState>(streamId, ownEvents);
-        else foreach (var e in ownEvents) stream.AppendOne(e);
+        if (stream is not null) foreach (var e in ownEvents) stream.AppendOne(e);
+        // Marten refuses to start a stream with no events: a decision that appends nothing starts nothing.
+        else if (ownEvents.Count > 0) session.Events.StartStream<TState>(streamId, ownEvents);
         return new(new Written<TState>(stream?.Aggregate, own, (stream?.StartingVersion ?? 0) + own.Count), null);
     }
 }

@@ -112,6 +112,24 @@ public class WorkerRegistrationFlowTests(CoordinationStack stack)
     }
 
     [Fact]
+    public async Task A_registration_with_an_If_Match_is_412_and_takes_nothing()
+    {
+        using var ntt = stack.ClientFor("disnakertrans-ntt");
+        var worker = new { nik = "5301065507010001", fullName = "Theresia Fiktif", sex = "female", birthDate = "2001-07-15", originRegion = "53.01.06" };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/registry/workers") { Content = JsonContent.Create(worker) };
+        // No version of a record that does not exist yet can match.
+        request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+
+        using var refused = await ntt.SendAsync(request);
+        using var registered = await ntt.Register(worker);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        // Its NIK was not taken.
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+    }
+
+    [Fact]
     public async Task An_agency_without_the_registry_write_role_cannot_register_a_worker()
     {
         using var integrator = stack.ClientFor("integrator-demo");

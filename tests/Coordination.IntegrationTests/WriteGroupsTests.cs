@@ -52,6 +52,16 @@ public sealed class WriteGroupsTests(CoordinationStack stack) : IDisposable
         new(stream, null, [], (state, _) => state is null ? Decision.Accept(new Counted(by)) : throw new InvalidOperationException("A start is decided on no state."),
             _ => stream, trace, starts: true);
 
+    /// <summary>A stream that another writer started with a count of five.</summary>
+    private async Task<Guid> StartedWithFive()
+    {
+        var stream = Guid.NewGuid();
+        await using var other = _store.LightweightSession();
+        other.Events.StartStream<Counter>(stream, new Counted(5));
+        await other.SaveChangesAsync();
+        return stream;
+    }
+
     private async Task<int?> TotalOf(Guid stream)
     {
         await using var session = _store.QuerySession();
@@ -166,12 +176,7 @@ public sealed class WriteGroupsTests(CoordinationStack stack) : IDisposable
     [Fact]
     public async Task Streams_started_in_a_group_are_appended_in_the_groups_transaction_each_with_its_trace()
     {
-        var changed = Guid.NewGuid();
-        await using (var before = _store.LightweightSession())
-        {
-            before.Events.StartStream<Counter>(changed, new Counted(5));
-            await before.SaveChangesAsync();
-        }
+        var changed = await StartedWithFive();
         var started = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToArray();
         var writes = started.Select((s, i) => Start(s, i + 1, $"00-{s:N}-0000000000000001-01")).ToList();
         var change = Count(changed, 1);
@@ -193,14 +198,20 @@ public sealed class WriteGroupsTests(CoordinationStack stack) : IDisposable
     }
 
     [Fact]
+    public async Task A_group_of_starts_alone_is_appended_in_one_transaction()
+    {
+        var started = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToArray();
+        var writes = started.Select(s => (IGroupedWrite)Start(s, 1)).ToList();
+
+        Assert.True(await Groups().Together(writes));
+
+        Assert.Equal(1, await CommitsOf(started));
+    }
+
+    [Fact]
     public async Task A_start_of_a_stream_that_exists_is_refused_alone_and_in_a_group_and_changes_nothing()
     {
-        var (existing, innocent) = (Guid.NewGuid(), Guid.NewGuid());
-        await using (var before = _store.LightweightSession())
-        {
-            before.Events.StartStream<Counter>(existing, new Counted(5));
-            await before.SaveChangesAsync();
-        }
+        var (existing, innocent) = (await StartedWithFive(), Guid.NewGuid());
 
         Assert.False(await Groups().Together([Start(existing, 1), Count(innocent, 1)]));
         Assert.Null(await TotalOf(innocent));

@@ -64,23 +64,18 @@ internal sealed class StreamWrite<TState>(
         var decision = decide(stream?.Aggregate, otherStreams.Select(s => s.Aggregate).ToArray());
         if (decision.Error is { } error) return new(null, error);
 
-        var own = new List<object>();
-        var ownEvents = new List<IEvent>();
+        var own = new List<IEvent>();
         foreach (var data in decision.Events)
         {
             var e = session.Events.BuildEvent(data);
             if (traceParent is not null) e.SetHeader(EventHeaders.TraceParent, traceParent);
             var target = streamOf(data);
-            if (target == streamId)
-            {
-                own.Add(data);
-                ownEvents.Add(e);
-            }
+            if (target == streamId) own.Add(e);
             else otherStreams.Single(s => s.Id == target).AppendOne(e);
         }
-        if (stream is not null) foreach (var e in ownEvents) stream.AppendOne(e);
+        if (stream is not null) foreach (var e in own) stream.AppendOne(e);
         // Marten refuses to start a stream with no events: a decision that appends nothing starts nothing.
-        else if (ownEvents.Count > 0) session.Events.StartStream<TState>(streamId, ownEvents);
-        return new(new Written<TState>(stream?.Aggregate, own, (stream?.StartingVersion ?? 0) + own.Count), null);
+        else if (own.Count > 0) session.Events.StartStream<TState>(streamId, own);
+        return new(new Written<TState>(stream?.Aggregate, [.. own.Select(e => e.Data)], (stream?.StartingVersion ?? 0) + own.Count), null);
     }
 }

@@ -238,21 +238,19 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
         var others = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToArray();
         var raced = Guid.NewGuid();
         var racedNote = Note(raced);
-        Task<bool[]> deliveries;
-        Task<bool> racing;
-        await using (await HoldCommitters(groups))
-        {
-            deliveries = Task.WhenAll(others.Select(m => Deliver(groups, "grouped", m, Note(m))));
+        var handled = await InOneGroup(groups, () =>
+        [
+            .. others.Select(m => Deliver(groups, "grouped", m, Note(m))),
             // The other delivery (another instance of the service) commits while this group handles it.
-            racing = Deliver(groups, "grouped", raced, async s =>
+            Deliver(groups, "grouped", raced, async s =>
             {
                 Assert.True(await Deliver("grouped", raced));
                 await racedNote(s);
-            });
-        }
+            }),
+        ]);
 
-        Assert.False(await racing);
-        Assert.All(await deliveries, Assert.True);
+        Assert.False(handled[^1]);
+        Assert.All(handled[..^1], Assert.True);
         // The five, and the racing delivery's own note; none from this group's handling of it.
         Assert.Equal(6, await NotesTaken());
     }

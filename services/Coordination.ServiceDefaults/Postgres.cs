@@ -16,7 +16,7 @@ public static class Postgres
     {
         builder.Services.AddSingleton(services => NpgsqlDataSource.Create(Tuned(
             services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")
-            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set."))));
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set."), builder.Environment.ApplicationName)));
         builder.Services.AddReadyCheck<PostgresReadyCheck>("postgres");
         builder.Services.AddOutage("The database", IsOutage);
         return builder;
@@ -51,9 +51,12 @@ public static class Postgres
     /// it releases itself.</item>
     /// <item>Automatic preparation of the statements used most (Marten's few appends, loads and
     /// the daemon's polls), so that PostgreSQL parses and plans each once per connection.</item>
+    /// <item>The process's name as the application name, so that <c>pg_stat_activity</c> tells
+    /// which service a backend (its queries, its locks, its CPU) works for: all of them share
+    /// one database and one user.</item>
     /// </list>
     /// </summary>
-    public static string Tuned(string connectionString)
+    public static string Tuned(string connectionString, string? applicationName = null)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         bool Given(params string[] spellings) => spellings.Any(given.ContainsKey);
@@ -61,6 +64,7 @@ public static class Postgres
         if (!Given("Maximum Pool Size", "Max Pool Size", "MaxPoolSize")) tuned.MaxPoolSize = DefaultPoolLimit;
         if (!Given("No Reset On Close", "NoResetOnClose")) tuned.NoResetOnClose = true;
         if (!Given("Max Auto Prepare", "MaxAutoPrepare")) tuned.MaxAutoPrepare = 64;
+        if (applicationName is not null && !Given("Application Name", "ApplicationName")) tuned.ApplicationName = applicationName;
         return tuned.ConnectionString;
     }
 }

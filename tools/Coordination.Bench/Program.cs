@@ -97,11 +97,15 @@ async Task Followed(string name, Target target, int seed, int? rate)
     await follower.SkipToEnd(CancellationToken.None);
     using var stop = new CancellationTokenSource();
     var cpu = Cpu.Snapshot(options.PidFolder);
+    var backends = await Cpu.Backends(options.Postgres);
     var following = follower.Follow(stop.Token);
     var result = await LoadRun.Run(name, target, seed, options.Clients, options.Seconds, rate);
     report.Add((result, await follower.DelaysOf(result.Accepted, TimeSpan.FromSeconds(30), following, stop)));
     await Quiet();
-    report.AddCpu(name, Cpu.PerWrite(cpu, Cpu.Snapshot(options.PidFolder), result.Writes));
+    var perWrite = Cpu.PerWrite(cpu, Cpu.Snapshot(options.PidFolder), result.Writes);
+    report.AddCpu(name, perWrite);
+    report.AddPostgresCpu(name, Cpu.BackendsPerWrite(backends, await Cpu.Backends(options.Postgres),
+        perWrite.GetValueOrDefault("postgres"), result.Writes));
 }
 
 /// <summary>Internal tokens for the direct run, minted with the checkout's key for each agency as configured at the gateway.</summary>

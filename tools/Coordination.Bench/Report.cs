@@ -22,6 +22,11 @@ public sealed class Report(BenchOptions options)
 
     public void AddCpu(string run, IReadOnlyDictionary<string, double> perWrite) => _cpu[run] = perWrite;
 
+    /// <summary>PostgreSQL's part of <see cref="_cpu"/>, by the application its backends serve.</summary>
+    private readonly Dictionary<string, IReadOnlyDictionary<string, double>> _postgresCpu = [];
+
+    public void AddPostgresCpu(string run, IReadOnlyDictionary<string, double> perWrite) => _postgresCpu[run] = perWrite;
+
     private LoadResult Run(string name) => _runs.Single(r => r.Load.Name == name).Load;
 
     public static string PacedRun(int rate) => $"gateway at {rate}/s";
@@ -65,15 +70,10 @@ public sealed class Report(BenchOptions options)
         foreach (var (load, _) in _runs.Where(r => r.Load.Errors.Count > 0))
             o.WriteLine($"  {load.Name} errors: {string.Join(", ", load.Errors.Select(e => $"{e.Key} ×{e.Value}"))}");
         o.WriteLine("  (log p50/p99: from the answer to the entry arriving on the log's live stream, /api/events/stream; unseen: accepted writes not in the log within 30 s of the load's end)");
-        if (_cpu.Count > 0)
-        {
-            var processes = _cpu.Values.SelectMany(c => c.Keys).Distinct().OrderBy(k => k == "all").ThenBy(k => k, StringComparer.Ordinal).ToList();
-            o.WriteLine($"{"CPU ms per write",-18} " + string.Join(" ", processes));
-            foreach (var (run, perWrite) in _cpu)
-                o.WriteLine($"{run,-18} " + string.Join(" ", processes.Select(p =>
-                    (perWrite.TryGetValue(p, out var ms) ? F(ms, "0.00") : "-").PadLeft(p.Length))));
-            o.WriteLine("  (each process's CPU from the run's start until the log was quiet again, over the run's accepted writes)");
-        }
+        PerWrite(o, "CPU ms per write", _cpu,
+            "each process's CPU from the run's start until the log was quiet again, over the run's accepted writes");
+        PerWrite(o, "postgres ms by app", _postgresCpu,
+            "PostgreSQL's CPU above by the application its backends serve; other: PostgreSQL's own processes, autovacuum's workers above all, and backends that ended during the run");
         if (options.Runs("raw"))
         {
             o.WriteLine($"{"raw Marten",-18} {options.RawSessions,7} sessions, one event per save: {F(RawMarten)} events/s");
@@ -88,6 +88,18 @@ public sealed class Report(BenchOptions options)
         o.WriteLine();
         o.WriteLine("targets:");
         foreach (var (target, measured, met) in Targets()) o.WriteLine($"  {(met ? "met   " : "MISSED")} {target,-45} {measured}");
+    }
+
+    /// <summary>A table of milliseconds per write, a row a run and a column a process (the sum, "all", last).</summary>
+    private static void PerWrite(TextWriter o, string title, Dictionary<string, IReadOnlyDictionary<string, double>> runs, string legend)
+    {
+        if (runs.Count == 0) return;
+        var processes = runs.Values.SelectMany(c => c.Keys).Distinct().OrderBy(k => k == "all").ThenBy(k => k, StringComparer.Ordinal).ToList();
+        o.WriteLine($"{title,-18} " + string.Join(" ", processes));
+        foreach (var (run, perWrite) in runs)
+            o.WriteLine($"{run,-18} " + string.Join(" ", processes.Select(p =>
+                (perWrite.TryGetValue(p, out var ms) ? F(ms, "0.00") : "-").PadLeft(p.Length))));
+        o.WriteLine($"  ({legend})");
     }
 
     /// <returns>the file written.</returns>
@@ -105,6 +117,7 @@ public sealed class Report(BenchOptions options)
                 r.Load.Latency, r.Load.Errors, logDelay = r.Log?.Delay, logMissing = r.Log?.Missing,
             }),
             cpuMillisecondsPerWrite = _cpu,
+            postgresCpuMillisecondsPerWriteByApplication = _postgresCpu,
             rawMartenEventsPerSecond = RawMarten,
             rawMartenTunedEventsPerSecond = RawMartenTuned,
             rawInsertRowsPerSecond = RawInsert,

@@ -17,6 +17,9 @@ internal abstract class GroupCommit<T>
 
     private readonly Channel<T> _waiting = Channel.CreateUnbounded<T>();
     private int _started;
+    private readonly Lock _taking = new();
+    // Completes once every group taken so far is done.
+    private Task _taken = Task.CompletedTask;
 
     protected void Add(T item)
     {
@@ -30,7 +33,8 @@ internal abstract class GroupCommit<T>
     }
 
     /// <summary>Commits a group, answering each of its items itself; must not throw.</summary>
-    protected abstract Task CommitGroup(List<T> group);
+    /// <param name="earlier">completes once every group taken before this one is done (committed or failed).</param>
+    protected abstract Task CommitGroup(List<T> group, Task earlier);
 
     private async Task Commit()
     {
@@ -38,8 +42,22 @@ internal abstract class GroupCommit<T>
         {
             // A list of its own each time: the commit may hand it on.
             var group = new List<T>(MaxGroup);
-            while (group.Count < MaxGroup && _waiting.Reader.TryRead(out var item)) group.Add(item);
-            await CommitGroup(group);
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task earlier;
+            lock (_taking)
+            {
+                while (group.Count < MaxGroup && _waiting.Reader.TryRead(out var item)) group.Add(item);
+                earlier = _taken;
+                _taken = Task.WhenAll(earlier, done.Task);
+            }
+            try
+            {
+                await CommitGroup(group, earlier);
+            }
+            finally
+            {
+                done.SetResult();
+            }
         }
     }
 }

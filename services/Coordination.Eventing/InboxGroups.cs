@@ -10,14 +10,15 @@ namespace Coordination.Eventing;
 /// message was its own commit: about 2.5 a write). Each delivery is answered only after the
 /// commit that holds its effects, so its message is acknowledged only then. Whatever came in
 /// while a group ran makes the next group; a message that finds the inbox idle is handled at
-/// once, alone, as before.
+/// once, a group of one.
 /// </summary>
 /// <remarks>
 /// Handlers in a group run one after the other in arrival order, on an identity-map session:
 /// a document one handler stored is what the next one loads by id (a LINQ query reads only
 /// what is committed). Should anything in a group fail (a handler throws, as one that overtook
-/// the message it depends on does, or the commit is refused), nothing of the group is kept and
-/// each of its messages is handled again on its own, as <see cref="Inbox.HandleOnceAsync(IDocumentSession, string, Guid, DateTimeOffset, Func{IDocumentSession, Task}, CancellationToken)"/>
+/// the message it depends on does, or the commit is refused), nothing of the group is kept; once
+/// the groups taken before it are done it is tried once more, and should it fail again each of
+/// its messages is handled on its own, as <see cref="Inbox.HandleOnceAsync(IDocumentSession, string, Guid, DateTimeOffset, Func{IDocumentSession, Task}, CancellationToken)"/>
 /// does, so that a failure stays that message's own (retried, then to the error queue).
 /// </remarks>
 internal sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> logger) : GroupCommit<InboxGroups.Delivery>
@@ -39,13 +40,23 @@ internal sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> log
         return delivery.Done.Task;
     }
 
-    protected override async Task CommitGroup(List<Delivery> group)
+    protected override async Task CommitGroup(List<Delivery> group, Task earlier)
     {
         // One consumer (message type) a transaction, in the order each first came: a handler may
         // rely on another type's effects being committed, and a LINQ query sees nothing staged
         // (a shelter stay opened on interception, closed on local employment, in one group, was
         // not found to be closed).
+        var failed = new List<List<Delivery>>();
         foreach (var ofOne in group.GroupBy(d => d.Consumer, StringComparer.Ordinal).Select(g => g.ToList()))
+            if (!await Together(ofOne)) failed.Add(ofOne);
+        if (failed.Count == 0) return;
+        // Most often a message that overtook one it depends on (a handover request ahead of its
+        // interception): in a later part of this group, or in the group the other committer still
+        // handles. Once those are committed, each part once more, and only then each message alone,
+        // its failure its own (retried, then the error queue). Going alone at once cost a group's
+        // worth of transactions, and a retry, for every such overtaking.
+        await earlier;
+        foreach (var ofOne in failed)
             if (ofOne.Count == 1 || !await Together(ofOne)) await Task.WhenAll(ofOne.Select(Alone));
     }
 

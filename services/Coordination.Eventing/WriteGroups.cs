@@ -43,7 +43,7 @@ internal sealed class WriteGroups(IDocumentStore store, ILogger<WriteGroups> log
         }
     }
 
-    protected override async Task CommitGroup(List<IGroupedWrite> group)
+    protected override async Task CommitGroup(List<IGroupedWrite> group, Task earlier)
     {
         foreach (var round in Rounds(group))
             if (round.Count == 1 || !await Together(round))

@@ -139,12 +139,12 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
         finally { await own.DisposeAsync(); }
     }
 
-    /// <summary>Occupies every committer with a delivery that waits; disposing lets them go.</summary>
-    private async Task<IAsyncDisposable> HoldCommitters(InboxGroups groups)
+    /// <summary>Occupies <paramref name="committers"/> committers with a delivery that waits; disposing lets them go.</summary>
+    private async Task<IAsyncDisposable> HoldCommitters(InboxGroups groups, int committers = InboxGroups.Committers)
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var held = new List<Task>();
-        for (var i = 0; i < InboxGroups.Committers; i++)
+        for (var i = 0; i < committers; i++)
         {
             var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             held.Add(Deliver(groups, "holder", Guid.NewGuid(), async _ => { started.SetResult(); await release.Task; }));
@@ -162,11 +162,14 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
         }
     }
 
-    /// <summary>Makes the deliveries while every committer is held, so that they are taken as one group.</summary>
-    private async Task<bool[]> InOneGroup(InboxGroups groups, Func<IEnumerable<Task<bool>>> deliver)
+    /// <summary>
+    /// Makes the deliveries while every committer is held, so that they are taken as one group:
+    /// the <paramref name="free"/> committers that are not busy already.
+    /// </summary>
+    private async Task<bool[]> InOneGroup(InboxGroups groups, Func<IEnumerable<Task<bool>>> deliver, int free = InboxGroups.Committers)
     {
         Task<bool[]> all;
-        await using (await HoldCommitters(groups)) all = Task.WhenAll(deliver());
+        await using (await HoldCommitters(groups, free)) all = Task.WhenAll(deliver());
         return await all;
     }
 
@@ -253,6 +256,41 @@ public sealed class InboxTests(CoordinationStack stack) : IDisposable
         Assert.All(handled[..^1], Assert.True);
         // The five, and the racing delivery's own note; none from this group's handling of it.
         Assert.Equal(6, await NotesTaken());
+    }
+
+    [Fact]
+    public async Task Messages_that_overtook_the_one_they_depend_on_wait_for_its_group_and_are_committed_together()
+    {
+        var groups = Groups();
+        var tally = $"tally/{Guid.NewGuid()}";
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The interception: its group stays on one committer until released.
+        var recorded = Deliver(groups, "recorded", Guid.NewGuid(), async s =>
+        {
+            started.TrySetResult();
+            await release.Task;
+            s.Store(new Tally(tally, 1));
+        });
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        // Its handover requests, taken as one group by the other committer; they need what it stores.
+        var tried = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Func<IDocumentSession, Task> request = async s =>
+        {
+            if (await s.LoadAsync<Tally>(tally) is not null) return;
+            tried.TrySetResult();
+            throw new InvalidOperationException("A person of the handover is not known yet.");
+        };
+        var messages = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();
+        var requests = InOneGroup(groups, () => messages.Select(m => Deliver(groups, "requested", m, request)), InboxGroups.Committers - 1);
+        await tried.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        // Handled alone at once, they would all have failed by now.
+        await Task.WhenAny(requests, Task.Delay(TimeSpan.FromMilliseconds(500)));
+        release.SetResult();
+
+        Assert.True(await recorded);
+        Assert.All(await requests, Assert.True);
+        Assert.Equal(1, await CommitsOf("requested", messages));
     }
 
     [Fact]

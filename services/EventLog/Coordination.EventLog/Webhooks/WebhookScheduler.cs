@@ -15,13 +15,18 @@ public sealed class WebhookScheduler(
 
     protected override async Task HandleAsync(IReadOnlyList<LogEntry> entries, CancellationToken ct)
     {
+        var filed = false;
         foreach (var webhook in await webhooks.ListAsync(null, ct))
         {
             if (webhook.Reader(sharing.CurrentValue) is not { } reader) continue;
             var positions = entries.Where(e => webhook.Wants(e) && reader.MayReceive(e.Record)).Select(e => e.Position).ToArray();
-            if (positions.Length > 0) await webhooks.ScheduleAsync(webhook.Id, positions, clock.GetUtcNow(), ct);
+            if (positions.Length == 0) continue;
+            await webhooks.ScheduleAsync(webhook.Id, positions, clock.GetUtcNow(), ct);
+            filed = true;
         }
-        due.Signal();
+        // Only then: woken for nothing, the sender would look for due deliveries once for every
+        // group the log appends (a statement and a transaction each, with no webhook registered).
+        if (filed) due.Signal();
     }
 }
 

@@ -44,6 +44,7 @@ public static class EventStore
                 // Once caught up, it wakes as this process commits events rather than after a second.
                 var committed = new EventsCommitted(opts.Projections.FastPollingTime);
                 opts.Listeners.Add(committed);
+                opts.Listeners.Add(new TimeOrderedEventIds());
                 opts.Projections.Wakeup = committed;
                 // A transaction-scoped leader lock. The session-scoped default asks
                 // DistributedLock.Postgres for its multiplexing mode, which the 1.3.1 that stands

@@ -15,10 +15,11 @@ namespace Coordination.Eventing;
 /// <remarks>
 /// Handlers in a group run one after the other in arrival order, on an identity-map session:
 /// a document one handler stored is what the next one loads by id (a LINQ query reads only
-/// what is committed). Should anything in a group fail (a handler throws, as one that overtook
-/// the message it depends on does, or the commit is refused), nothing of the group is kept; once
-/// the groups taken before it are done it is tried once more, and should it fail again each of
-/// its messages is handled on its own, as <see cref="Inbox.HandleOnceAsync(IDocumentSession, string, Guid, DateTimeOffset, Func{IDocumentSession, Task}, CancellationToken)"/>
+/// what is committed). Each message type of a group is its own transaction. Should anything in
+/// one fail (a handler throws, as one that overtook the message it depends on does, or the commit
+/// is refused), nothing of it is kept; where what it may depend on was not yet committed when it
+/// failed, it is tried once more when that is, and should it fail again each of its messages is
+/// handled on its own, as <see cref="Inbox.HandleOnceAsync(IDocumentSession, string, Guid, DateTimeOffset, Func{IDocumentSession, Task}, CancellationToken)"/>
 /// does, so that a failure stays that message's own (retried, then to the error queue).
 /// </remarks>
 internal sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> logger) : GroupCommit<InboxGroups.Delivery>
@@ -46,18 +47,25 @@ internal sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> log
         // rely on another type's effects being committed, and a LINQ query sees nothing staged
         // (a shelter stay opened on interception, closed on local employment, in one group, was
         // not found to be closed).
-        var failed = new List<List<Delivery>>();
-        foreach (var ofOne in group.GroupBy(d => d.Consumer, StringComparer.Ordinal).Select(g => g.ToList()))
-            if (!await Together(ofOne)) failed.Add(ofOne);
+        var parts = group.GroupBy(d => d.Consumer, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var failed = new List<(int Part, bool EarlierOpen)>();
+        var lastCommitted = -1;
+        for (var i = 0; i < parts.Count; i++)
+            if (await Together(parts[i])) lastCommitted = i;
+            else failed.Add((i, !earlier.IsCompleted));
         if (failed.Count == 0) return;
         // Most often a message that overtook one it depends on (a handover request ahead of its
         // interception): in a later part of this group, or in the group the other committer still
-        // handles. Once those are committed, each part once more, and only then each message alone,
-        // its failure its own (retried, then the error queue). Going alone at once cost a group's
-        // worth of transactions, and a retry, for every such overtaking.
+        // handled. Once those are committed, such a part is tried together once more; otherwise,
+        // or should it fail again, each message alone, its failure its own (retried, then the error
+        // queue). Going alone at once cost a group's worth of transactions, and a retry, for every
+        // such overtaking.
         await earlier;
-        foreach (var ofOne in failed)
-            if (ofOne.Count == 1 || !await Together(ofOne)) await Task.WhenAll(ofOne.Select(Alone));
+        foreach (var (part, earlierOpen) in failed)
+        {
+            var worthAgain = parts[part].Count > 1 && (earlierOpen || lastCommitted > part);
+            if (!worthAgain || !await Together(parts[part])) await Task.WhenAll(parts[part].Select(Alone));
+        }
     }
 
     private static async Task Alone(Delivery d)
@@ -96,7 +104,7 @@ internal sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> log
         }
         catch (Exception e)
         {
-            logger.LogDebug(e, "A group of {Count} messages failed; each is handled on its own.", group.Count);
+            logger.LogDebug(e, "A group of {Count} messages failed and kept nothing.", group.Count);
             return false;
         }
         for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(handled[i]);
@@ -106,7 +114,7 @@ internal sealed class InboxGroups(IDocumentStore store, ILogger<InboxGroups> log
     /// <summary>
     /// The group's inbox records in one statement rather than one each (a third of a consuming
     /// service's statements). A plain insert: a record that another delivery of the same message
-    /// committed meanwhile fails the group, whose messages are then handled alone.
+    /// committed meanwhile fails the group, which is then handled again (its lookup skips that message).
     /// </summary>
     private void InsertAll(IDocumentSession session, List<HandledMessage> records)
     {

@@ -65,29 +65,32 @@ public static class Cpu
     /// and the gateway name their connections: Postgres.Tuned), so that the database's share of a
     /// write can be told by service. All of them share one database and one user.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<int, (string Application, TimeSpan Used)>> Backends(string postgres)
+    /// <remarks>A backend is known by its pid and start, as a pid may be taken again.</remarks>
+    public static async Task<IReadOnlyDictionary<(int Pid, DateTime Started), (string Application, TimeSpan Used)>> Backends(string postgres)
     {
-        var backends = new Dictionary<int, (string, TimeSpan)>();
+        var backends = new Dictionary<(int, DateTime), (string, TimeSpan)>();
         await using var connection = new NpgsqlConnection(postgres);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select pid, application_name from pg_stat_activity where application_name <> '' and pid <> pg_backend_pid()", connection);
+            "select pid, backend_start, application_name from pg_stat_activity where application_name <> '' and pid <> pg_backend_pid()",
+            connection);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            if (Times(reader.GetInt32(0)) is { } t) backends[reader.GetInt32(0)] = (reader.GetString(1), t.Own);
+            if (Times(reader.GetInt32(0)) is { } t) backends[(reader.GetInt32(0), reader.GetDateTime(1))] = (reader.GetString(2), t.Own);
         return backends;
     }
 
     /// <returns>
     /// milliseconds of PostgreSQL's CPU per write by the application its backends serve (a backend
     /// opened during the run counts whole), and as "other" the rest of <paramref name="postgresPerWrite"/>:
-    /// PostgreSQL's own processes (autovacuum's workers, the writers) and backends that ended during the run.
+    /// PostgreSQL's own processes (autovacuum's workers, the writers), unnamed connections and
+    /// backends that ended during the run.
     /// </returns>
-    public static IReadOnlyDictionary<string, double> BackendsPerWrite(IReadOnlyDictionary<int, (string Application, TimeSpan Used)> before,
-        IReadOnlyDictionary<int, (string Application, TimeSpan Used)> after, double postgresPerWrite, long writes)
+    public static IReadOnlyDictionary<string, double> BackendsPerWrite(IReadOnlyDictionary<(int Pid, DateTime Started), (string Application, TimeSpan Used)> before,
+        IReadOnlyDictionary<(int Pid, DateTime Started), (string Application, TimeSpan Used)> after, double postgresPerWrite, long writes)
     {
-        TimeSpan Since(int pid, (string Application, TimeSpan Used) now) =>
-            before.TryGetValue(pid, out var was) && was.Application == now.Application ? now.Used - was.Used : now.Used;
+        TimeSpan Since((int, DateTime) backend, (string Application, TimeSpan Used) now) =>
+            before.TryGetValue(backend, out var was) ? now.Used - was.Used : now.Used;
         var per = after.GroupBy(b => b.Value.Application.Replace("Coordination.", "", StringComparison.Ordinal))
             .ToDictionary(g => g.Key, g => g.Sum(b => Since(b.Key, b.Value).TotalMilliseconds) / Math.Max(1, writes));
         per["other"] = postgresPerWrite - per.Values.Sum();

@@ -102,10 +102,12 @@ async Task Followed(string name, Target target, int seed, int? rate)
     var result = await LoadRun.Run(name, target, seed, options.Clients, options.Seconds, rate);
     report.Add((result, await follower.DelaysOf(result.Accepted, TimeSpan.FromSeconds(30), following, stop)));
     await Quiet();
+    // The backends first: read after PostgreSQL's total, they could add up to more than it.
+    var backendsAfter = await Cpu.Backends(options.Postgres);
     var perWrite = Cpu.PerWrite(cpu, Cpu.Snapshot(options.PidFolder), result.Writes);
     report.AddCpu(name, perWrite);
-    report.AddPostgresCpu(name, Cpu.BackendsPerWrite(backends, await Cpu.Backends(options.Postgres),
-        perWrite.GetValueOrDefault("postgres"), result.Writes));
+    if (perWrite.TryGetValue("postgres", out var postgres))
+        report.AddPostgresCpu(name, Cpu.BackendsPerWrite(backends, backendsAfter, postgres, result.Writes));
 }
 
 /// <summary>Internal tokens for the direct run, minted with the checkout's key for each agency as configured at the gateway.</summary>

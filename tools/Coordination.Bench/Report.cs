@@ -73,7 +73,7 @@ public sealed class Report(BenchOptions options)
         PerWrite(o, "CPU ms per write", _cpu,
             "each process's CPU from the run's start until the log was quiet again, over the run's accepted writes");
         PerWrite(o, "postgres ms by app", _postgresCpu,
-            "PostgreSQL's CPU above by the application its backends serve; other: PostgreSQL's own processes, autovacuum's workers above all, and backends that ended during the run");
+            "PostgreSQL's CPU above by the application its backends serve; other: PostgreSQL's own processes, autovacuum's workers above all, unnamed connections and backends that ended during the run");
         if (options.Runs("raw"))
         {
             o.WriteLine($"{"raw Marten",-18} {options.RawSessions,7} sessions, one event per save: {F(RawMarten)} events/s");

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
+// Each live PostgreSQL backend (by pid and start: a pid may be taken again), the application it serves and its CPU.
+using BackendTimes = System.Collections.Generic.IReadOnlyDictionary<(int Pid, System.DateTime Started), (string Application, System.TimeSpan Used)>;
 
 namespace Coordination.Bench;
 
@@ -65,8 +67,7 @@ public static class Cpu
     /// and the gateway name their connections: Postgres.Tuned), so that the database's share of a
     /// write can be told by service. All of them share one database and one user.
     /// </summary>
-    /// <remarks>A backend is known by its pid and start, as a pid may be taken again.</remarks>
-    public static async Task<IReadOnlyDictionary<(int Pid, DateTime Started), (string Application, TimeSpan Used)>> Backends(string postgres)
+    public static async Task<BackendTimes> Backends(string postgres)
     {
         var backends = new Dictionary<(int, DateTime), (string, TimeSpan)>();
         await using var connection = new NpgsqlConnection(postgres);
@@ -86,13 +87,11 @@ public static class Cpu
     /// PostgreSQL's own processes (autovacuum's workers, the writers), unnamed connections and
     /// backends that ended during the run.
     /// </returns>
-    public static IReadOnlyDictionary<string, double> BackendsPerWrite(IReadOnlyDictionary<(int Pid, DateTime Started), (string Application, TimeSpan Used)> before,
-        IReadOnlyDictionary<(int Pid, DateTime Started), (string Application, TimeSpan Used)> after, double postgresPerWrite, long writes)
+    public static IReadOnlyDictionary<string, double> BackendsPerWrite(BackendTimes before, BackendTimes after, double postgresPerWrite, long writes)
     {
-        TimeSpan Since((int, DateTime) backend, (string Application, TimeSpan Used) now) =>
-            before.TryGetValue(backend, out var was) ? now.Used - was.Used : now.Used;
         var per = after.GroupBy(b => b.Value.Application.Replace("Coordination.", "", StringComparison.Ordinal))
-            .ToDictionary(g => g.Key, g => g.Sum(b => Since(b.Key, b.Value).TotalMilliseconds) / Math.Max(1, writes));
+            .ToDictionary(g => g.Key, g => g.Sum(b =>
+                (b.Value.Used - (before.TryGetValue(b.Key, out var was) ? was.Used : TimeSpan.Zero)).TotalMilliseconds) / Math.Max(1, writes));
         per["other"] = postgresPerWrite - per.Values.Sum();
         return per;
     }
